@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OctoHa.Cmdlets
+{
+    /// <summary>
+    /// What every OctoHa cmdlet shares: a cancellation token that Ctrl+C (StopProcessing) cancels, an observer that
+    /// turns engine progress into WriteProgress/WriteVerbose/WriteWarning on the pipeline thread, and the mapping
+    /// of engine errors to ErrorRecords. Engine types stay inside method bodies (see ModuleInitializer).
+    /// </summary>
+    public abstract class OctoHaCmdlet : PSCmdlet, IDisposable
+    {
+        private CancellationTokenSource? _cancellation;
+
+        protected CancellationToken CancellationToken => (_cancellation ??= new CancellationTokenSource()).Token;
+
+        protected override void BeginProcessing()
+        {
+            _cancellation ??= new CancellationTokenSource();
+        }
+
+        protected override void StopProcessing()
+        {
+            _cancellation?.Cancel();
+        }
+
+        public void Dispose()
+        {
+            _cancellation?.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Runs a synchronous engine call on the pipeline thread; engine errors become terminating errors.</summary>
+        protected T RunEngine<T>(Func<IOperationObserver, CancellationToken, T> operation)
+        {
+            try
+            {
+                return operation(new PipelineObserver(this), CancellationToken);
+            }
+            catch (OctoHaException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, GetType()));
+                throw; // unreachable: ThrowTerminatingError always throws
+            }
+        }
+
+        /// <summary>
+        /// Runs an asynchronous engine call on the thread pool while this (pipeline) thread writes its progress and
+        /// messages, since PowerShell's Write* methods may only be called from the pipeline thread.
+        /// </summary>
+        protected T RunEngineAsync<T>(Func<IOperationObserver, CancellationToken, Task<T>> operation)
+        {
+            using var messages = new BlockingCollection<Action>();
+            var observer = new QueuedObserver(this, messages);
+            Task<T> task = Task.Run(async () =>
+            {
+                try { return await operation(observer, CancellationToken).ConfigureAwait(false); }
+                finally { messages.CompleteAdding(); }
+            });
+            foreach (Action write in messages.GetConsumingEnumerable())
+            {
+                write();
+            }
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OctoHaException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, GetType()));
+                throw;
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Reports an engine error for one input without stopping the pipeline.</summary>
+        protected void WriteEngineError(OctoHaException ex) => WriteError(ErrorRecords.From(ex, GetType()));
+
+        private sealed class PipelineObserver : IOperationObserver
+        {
+            private readonly OctoHaCmdlet _cmdlet;
+            public PipelineObserver(OctoHaCmdlet cmdlet) => _cmdlet = cmdlet;
+            public void Progress(OperationProgress p) => _cmdlet.WriteProgress(ToRecord(p));
+            public void Verbose(string message) => _cmdlet.WriteVerbose(message);
+            public void Warning(string message) => _cmdlet.WriteWarning(message);
+        }
+
+        private sealed class QueuedObserver : IOperationObserver
+        {
+            private readonly OctoHaCmdlet _cmdlet;
+            private readonly BlockingCollection<Action> _queue;
+            public QueuedObserver(OctoHaCmdlet cmdlet, BlockingCollection<Action> queue) { _cmdlet = cmdlet; _queue = queue; }
+            public void Progress(OperationProgress p) => Post(() => _cmdlet.WriteProgress(ToRecord(p)));
+            public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
+            public void Warning(string message) => Post(() => _cmdlet.WriteWarning(message));
+
+            // A message that arrives after the operation finished is dropped rather than thrown.
+            private void Post(Action write)
+            {
+                try { _queue.Add(write); } catch (InvalidOperationException) { } // also ObjectDisposedException
+            }
+        }
+
+        private static ProgressRecord ToRecord(OperationProgress p)
+        {
+            // Activity ids only need to be stable per activity within one cmdlet call.
+            var record = new ProgressRecord(p.Activity.GetHashCode() & 0x7FFF, p.Activity, string.IsNullOrEmpty(p.Status) ? " " : p.Status)
+            {
+                PercentComplete = p.PercentComplete,
+            };
+            if (p.Completed) record.RecordType = ProgressRecordType.Completed;
+            return record;
+        }
+    }
+}

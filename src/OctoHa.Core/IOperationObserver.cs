@@ -1,0 +1,40 @@
+namespace OctoHa
+{
+    /// <summary>
+    /// How an engine operation reports while it runs. A cmdlet turns these into WriteProgress, WriteVerbose and
+    /// WriteWarning on its pipeline thread; the CLI writes them to stderr.
+    /// </summary>
+    public interface IOperationObserver
+    {
+        void Progress(OperationProgress progress);
+        void Verbose(string message);
+        void Warning(string message);
+    }
+
+    /// <summary>One progress update. PercentComplete is -1 when the total is unknown.</summary>
+    public sealed class OperationProgress
+    {
+        public OperationProgress(string activity, string status, int percentComplete = -1, bool completed = false)
+        {
+            Activity = activity;
+            Status = status;
+            PercentComplete = percentComplete;
+            Completed = completed;
+        }
+
+        public string Activity { get; }
+        public string Status { get; }
+        public int PercentComplete { get; }
+        public bool Completed { get; }
+    }
+
+    /// <summary>An observer that discards everything, for callers that want only the result.</summary>
+    public sealed class NullObserver : IOperationObserver
+    {
+        public static readonly NullObserver Instance = new NullObserver();
+        private NullObserver() { }
+        public void Progress(OperationProgress progress) { }
+        public void Verbose(string message) { }
+        public void Warning(string message) { }
+    }
+}

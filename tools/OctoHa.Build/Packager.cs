@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace OctoHa.Build
+{
+    /// <summary>
+    /// Produces out/OctoHa/&lt;version&gt;/: the manifest (version templated in), the loader script, the format file,
+    /// Core/ and Desktop/ cmdlet builds with their engine in Dependencies/, and the external help.
+    /// </summary>
+    public static class Packager
+    {
+        private static readonly (string Edition, string Framework)[] Builds = { ("Core", "net8.0"), ("Desktop", "net472") };
+
+        public static string Package(Repo repo, string configuration = "Release")
+        {
+            string target = repo.PackageFolder;
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            Directory.CreateDirectory(target);
+
+            foreach (var (edition, framework) in Builds)
+            {
+                string staging = repo.Path_("out", "staging", framework);
+                if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+                ProcessRunner.RunOrThrow("dotnet", repo.Root, "publish", repo.Path_("src", "OctoHa.Cmdlets", "OctoHa.Cmdlets.csproj"),
+                    "-c", configuration, "-f", framework, "-o", staging, "--nologo", "-v", "quiet");
+                Lay(staging, Path.Combine(target, edition));
+                HelpBuilder.Write(repo.HelpFolder, Path.Combine(target, edition, "en-US"));
+            }
+
+            string manifest = File.ReadAllText(Path.Combine(repo.ModuleFolder, "OctoHa.psd1"))
+                .Replace("{{ModuleVersion}}", repo.Version);
+            File.WriteAllText(Path.Combine(target, "OctoHa.psd1"), manifest);
+            foreach (string file in new[] { "OctoHa.psm1", "OctoHa.Format.ps1xml" })
+            {
+                File.Copy(Path.Combine(repo.ModuleFolder, file), Path.Combine(target, file));
+            }
+            // About topics are looked up beside the manifest; cmdlet help beside each cmdlet assembly.
+            HelpBuilder.Write(repo.HelpFolder, Path.Combine(target, "en-US"));
+
+            Verify(target);
+            Console.Error.WriteLine($"Packaged OctoHa {repo.Version} at {target}");
+            return target;
+        }
+
+        // The cmdlet assembly goes on top; everything else we ship goes into Dependencies/ for the initializer.
+        private static void Lay(string staging, string editionFolder)
+        {
+            string deps = Path.Combine(editionFolder, "Dependencies");
+            Directory.CreateDirectory(deps);
+            foreach (string dll in Directory.GetFiles(staging, "*.dll"))
+            {
+                string name = Path.GetFileName(dll);
+                if (name.StartsWith("System.Management.Automation", StringComparison.OrdinalIgnoreCase)) continue;
+                string to = name == "OctoHa.Cmdlets.dll" ? Path.Combine(editionFolder, name) : Path.Combine(deps, name);
+                File.Copy(dll, to);
+            }
+        }
+
+        /// <summary>Every file the manifest names must exist, and no PowerShell assembly may be shipped.</summary>
+        public static void Verify(string packageFolder)
+        {
+            var manifest = PsdFile.Parse(File.ReadAllText(Path.Combine(packageFolder, "OctoHa.psd1")));
+            var named = new List<string> { (string)manifest["RootModule"]! };
+            named.AddRange(((List<object?>)manifest["FormatsToProcess"]!).Cast<string>());
+            foreach (string edition in new[] { "Core", "Desktop" })
+            {
+                named.Add(Path.Combine(edition, "OctoHa.Cmdlets.dll"));
+                named.Add(Path.Combine(edition, "Dependencies", "OctoHa.Core.dll"));
+                named.Add(Path.Combine(edition, "en-US", HelpBuilder.MamlFileName));
+            }
+            var missing = named.Where(f => !File.Exists(Path.Combine(packageFolder, f))).ToList();
+            if (missing.Count > 0) throw new InvalidOperationException("The package lacks files the module needs: " + string.Join(", ", missing));
+            var shipped = Directory.GetFiles(packageFolder, "System.Management.Automation*.dll", SearchOption.AllDirectories);
+            if (shipped.Length > 0) throw new InvalidOperationException("The package must not ship PowerShell's own assemblies: " + string.Join(", ", shipped));
+        }
+    }
+}
