@@ -198,6 +198,7 @@ namespace OctoHa.Tests.Help
                 "Escaped \\*stars\\* and `*.txt` stay; 2 * 3 * 4 too.\n\n" +
                 "- first item\n- second `item`\n\n" +
                 "```\nGet-Thing | Where-Object { $_.Name -like '*x*' }\n```\n\n" +
+                "    Get-Thing   -Name **x**\n\n" +
                 "## EXAMPLES\n\n### Example 1\n```powershell\nGet-Thing **not bold**\n```\n", "t.md");
 
             var command = MamlWriter.Write(new[] { help }).Root!.Element(Cmd + "command")!;
@@ -208,6 +209,7 @@ namespace OctoHa.Tests.Help
                 "- first item",
                 "- second item",
                 "Get-Thing | Where-Object { $_.Name -like '*x*' }",
+                "Get-Thing   -Name **x**",
             }, Paras(command.Element(Maml + "description")));
             Assert.Equal("Get-Thing **not bold**", command.Descendants(Dev + "code").Single().Value);
         }
@@ -243,12 +245,27 @@ namespace OctoHa.Tests.Help
             Assert.DoesNotContain("#", text);
             Assert.DoesNotContain("**", text);
             Assert.All(lines, l => Assert.True(l.Length <= 80, l));
-            Assert.Contains("    The cmdlets are:\n\n    - Get-OctoHaTaskCap: gets a plan.\n    - Get-OctoHaVersion: gets the version.\n\n  Caching\n", text);
-            Assert.Contains("  Caching\n", text);
+            Assert.Contains("    The cmdlets are:\n\n    - Get-OctoHaTaskCap: gets a plan.\n    - Get-OctoHaVersion: gets the version.\n\n", text);
+            Assert.Contains("    Each cmdlet has a twin in the octoha tool:\n\n    Get-OctoHaTaskCap      octoha plan task-cap\n\n  Caching\n", text);
             Assert.Contains("\nEXAMPLES\n    Get-OctoHaTaskCap -Name web01\n", text);
             Assert.Contains("\nSEE ALSO\n", text);
             Assert.EndsWith("    - TaskCap\n", text);
             Assert.Equal(1, lines.Count(l => l.Contains("about_OctoHa")));
+        }
+
+        [Fact]
+        public void WriteAboutText_TemplateLayoutUsesLookupNameAndSubtopics()
+        {
+            var topic = PlatyPsMarkdownReader.ParseAbout(PlatyPsMarkdownReaderTests.Fixture("about_OctoHaPlanning.md"), "about_OctoHaPlanning.md");
+
+            var text = MamlWriter.WriteAboutText(topic);
+
+            Assert.Equal(
+                "TOPIC\n    about_OctoHaPlanning\n\n" +
+                "SHORT DESCRIPTION\n    Describes how OctoHa sizes task caps.\n\n" +
+                "LONG DESCRIPTION\n    OctoHa reads sizing tables and turns them into a cap per host.\n\n" +
+                "  Sizing tables\n    Each table maps a host class to a number of cores.\n\n" +
+                "SEE ALSO\n    about_OctoHa\n", text);
         }
     }
 }

@@ -282,6 +282,28 @@ namespace OctoHa.Tests.Help
         }
 
         [Fact]
+        public void ParseAbout_ReadsPlatyPsTemplateLayout()
+        {
+            var topic = PlatyPsMarkdownReader.ParseAbout(Fixture("about_OctoHaPlanning.md"), "about_OctoHaPlanning.md");
+
+            Assert.Equal("about_OctoHaPlanning", topic.Name);
+            Assert.Equal("Describes how OctoHa sizes task caps.", topic.ShortDescription);
+        }
+
+        [Fact]
+        public void ParseAbout_UnfilledTemplateParsesAndIsFlagged()
+        {
+            var markdown = "# Thing\n## about_Thing\n\n```\nABOUT TOPIC NOTE:\nExplains the headers.\n```\n\n" +
+                "# SHORT DESCRIPTION\n{{ Short Description Placeholder }}\n\n# LONG DESCRIPTION\n{{ Long Description Placeholder }}\n";
+
+            var topic = PlatyPsMarkdownReader.ParseAbout(markdown, "about_Thing.md");
+
+            Assert.Equal("about_Thing", topic.Name);
+            Assert.True(PlatyPsMarkdownReader.IsPlaceholder(topic.ShortDescription));
+            Assert.True(PlatyPsMarkdownReader.IsPlaceholder(topic.Text));
+        }
+
+        [Fact]
         public void ParseAbout_RequiresAboutTitleAndShortDescription()
         {
             var notAbout = Assert.Throws<HelpFormatException>(() => PlatyPsMarkdownReader.ParseAbout("# OctoHa\n\n## SHORT DESCRIPTION\nx\n", "a.md"));

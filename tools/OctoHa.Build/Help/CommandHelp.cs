@@ -84,7 +84,7 @@ namespace OctoHa.Build.Help
         public string Uri { get; set; } = string.Empty;
     }
 
-    // An about_*.md topic. Text is the markdown after the "# about_Name" title (LF line ends).
+    // An about_*.md topic. Name is the lookup name (about_X); Text is the markdown after the "#" title (LF line ends).
     public sealed class AboutTopic
     {
         public string SourceName { get; set; } = string.Empty;

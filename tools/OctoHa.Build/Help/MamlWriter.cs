@@ -165,13 +165,20 @@ namespace OctoHa.Build.Help
             var sb = new StringBuilder();
             sb.Append("TOPIC\n").Append(AboutIndent).Append(topic.Name).Append("\n\n");
 
-            foreach (var block in MarkdownText.Blocks(topic.Text, keepHeadings: true))
+            var blocks = MarkdownText.Blocks(topic.Text, keepHeadings: true);
+            // platyPS's template puts sections at "#", hand-written topics often at "##": take the level of
+            // SHORT DESCRIPTION as the section level, and anything deeper is a subtopic.
+            int sectionLevel = blocks.FirstOrDefault(b => b.Kind == MarkdownText.Kind.Heading &&
+                b.Text.Equals("SHORT DESCRIPTION", StringComparison.OrdinalIgnoreCase))?.Level ?? 2;
+
+            foreach (var block in blocks)
             {
+                // The template's "## about_Name" repeats the topic line written above.
+                if (block.Kind == MarkdownText.Kind.Heading && block.Text.Equals(topic.Name, StringComparison.OrdinalIgnoreCase))
+                    continue;
                 switch (block.Kind)
                 {
-                    case MarkdownText.Kind.Heading when block.Level <= 2:
-                        // The template's "## about_Name" repeats the topic line written above.
-                        if (block.Text.Equals(topic.Name, StringComparison.OrdinalIgnoreCase)) continue;
+                    case MarkdownText.Kind.Heading when block.Level <= sectionLevel:
                         sb.Append(block.Text.ToUpperInvariant()).Append('\n');
                         continue;
                     case MarkdownText.Kind.Heading:
@@ -214,128 +221,6 @@ namespace OctoHa.Build.Help
                 lineHasWord = true;
             }
             if (lineHasWord) sb.Append(line).Append('\n');
-        }
-    }
-
-    // Turns a section's markdown into plain-text blocks: paragraphs joined onto one line,
-    // list items, code and table rows kept line for line, inline markup removed.
-    internal static class MarkdownText
-    {
-        internal enum Kind { Paragraph, ListItem, Code, TableRow, Heading }
-
-        internal sealed class TextBlock
-        {
-            public Kind Kind;
-            public int Level;
-            public string Text = string.Empty;
-            public bool LastInRun;
-        }
-
-        private static readonly Regex Fence = new Regex(@"^\s{0,3}(`{3,}|~{3,})");
-        private static readonly Regex Heading = new Regex(@"^(#{1,6})[ \t]+(.*?)[ \t#]*$");
-        private static readonly Regex ListMarker = new Regex(@"^\s{0,3}([-*+]|\d{1,3}[.)])[ \t]+(.*)$");
-        private static readonly Regex CodeSpan = new Regex(@"(`+)(.+?)\1");
-        private static readonly Regex Link = new Regex(@"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+""[^""]*"")?\)");
-        private static readonly Regex AutoLink = new Regex(@"<((?:https?|ftp|mailto):[^>\s]+)>");
-        private static readonly Regex Strong = new Regex(@"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)");
-        private static readonly Regex Emphasis = new Regex(@"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)");
-        private static readonly Regex Escape = new Regex(@"\\([\\`*_{}\[\]()#+\-.!<>|])");
-        private static readonly Regex Stash = new Regex("\u0001(\\d+)\u0001");
-
-        internal static List<TextBlock> Blocks(string markdown, bool keepHeadings = false)
-        {
-            var result = new List<TextBlock>();
-            if (string.IsNullOrWhiteSpace(markdown)) return result;
-
-            var lines = markdown.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-            var pending = new List<string>();
-            Kind pendingKind = Kind.Paragraph;
-
-            void Flush()
-            {
-                if (pending.Count > 0)
-                    result.Add(new TextBlock { Kind = pendingKind, Text = Inline(string.Join(" ", pending)) });
-                pending.Clear();
-                pendingKind = Kind.Paragraph;
-            }
-
-            for (int i = 0; i < lines.Length; i++)
-            {
-                var line = lines[i].TrimEnd();
-                var fence = Fence.Match(line);
-                if (fence.Success)
-                {
-                    Flush();
-                    var code = new List<string>();
-                    var marker = fence.Groups[1].Value;
-                    for (i++; i < lines.Length && !IsClosingFence(lines[i], marker); i++)
-                        code.Add(lines[i].TrimEnd());
-                    result.Add(new TextBlock { Kind = Kind.Code, Text = string.Join("\n", code) });
-                    continue;
-                }
-                if (line.Trim().Length == 0) { Flush(); continue; }
-
-                var heading = Heading.Match(line);
-                if (heading.Success)
-                {
-                    Flush();
-                    result.Add(new TextBlock
-                    {
-                        Kind = keepHeadings ? Kind.Heading : Kind.Paragraph,
-                        Level = heading.Groups[1].Length,
-                        Text = Inline(heading.Groups[2].Value),
-                    });
-                    continue;
-                }
-                if (line.TrimStart().StartsWith("|", StringComparison.Ordinal))
-                {
-                    Flush();
-                    result.Add(new TextBlock { Kind = Kind.TableRow, Text = Inline(line.Trim()) });
-                    continue;
-                }
-                var item = ListMarker.Match(line);
-                if (item.Success)
-                {
-                    Flush();
-                    pendingKind = Kind.ListItem;
-                    var marker = char.IsDigit(item.Groups[1].Value[0]) ? item.Groups[1].Value : "-";
-                    pending.Add(marker + " " + item.Groups[2].Value.Trim());
-                    continue;
-                }
-                pending.Add(line.Trim());
-            }
-            Flush();
-
-            for (int i = 0; i < result.Count; i++)
-                result[i].LastInRun = i + 1 == result.Count || result[i + 1].Kind != result[i].Kind;
-            return result;
-        }
-
-        private static bool IsClosingFence(string line, string marker)
-        {
-            var t = line.Trim();
-            return t.Length >= marker.Length && t.Trim(marker[0]).Length == 0;
-        }
-
-        // Plain text for Get-Help: markup characters go, link targets stay readable as "text (uri)".
-        internal static string Inline(string text)
-        {
-            // Code spans and backslash escapes are stashed first so their contents (e.g. $_.Name, *.txt, \*)
-            // are not read as markup; they are put back at the end.
-            var stash = new List<string>();
-            string Keep(string literal) { stash.Add(literal); return "\u0001" + (stash.Count - 1) + "\u0001"; }
-            text = CodeSpan.Replace(text, m => Keep(m.Groups[2].Value.Trim()));
-            text = Escape.Replace(text, m => Keep(m.Groups[1].Value));
-            text = Link.Replace(text, m =>
-            {
-                var label = m.Groups[1].Value;
-                var uri = m.Groups[2].Value;
-                return Uri.TryCreate(uri, UriKind.Absolute, out _) && label != uri ? label + " (" + uri + ")" : label;
-            });
-            text = AutoLink.Replace(text, "$1");
-            text = Strong.Replace(text, m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
-            text = Emphasis.Replace(text, m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
-            return Stash.Replace(text, m => stash[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)]);
         }
     }
 }

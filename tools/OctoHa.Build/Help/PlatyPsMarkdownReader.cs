@@ -67,25 +67,39 @@ namespace OctoHa.Build.Help
             return help;
         }
 
+        // Accepts both layouts seen in the wild: platyPS's template ("# Display Name", "## about_Name",
+        // "# SHORT DESCRIPTION", ...) and the all-"##" one ("# about_Name", "## SHORT DESCRIPTION", ...).
         public static AboutTopic ParseAbout(string markdown, string sourceName)
         {
             if (markdown == null) throw new ArgumentNullException(nameof(markdown));
             var doc = new Document(markdown, sourceName);
             var title = doc.RequireTitle("'# about_Name' title");
-            if (!title.Text.StartsWith("about_", StringComparison.OrdinalIgnoreCase))
-                throw doc.Error(title.Line, $"about topic title '{title.Text}' must start with 'about_'");
-
-            var topic = new AboutTopic { SourceName = sourceName, Name = title.Text };
             var after = doc.Blocks.SkipWhile(b => b != title).Skip(1).ToList();
-            topic.Text = JoinText(after);
+            var headings = after.Where(b => b.Kind == BlockKind.Heading).ToList();
 
-            var shortSection = doc.Sections(title)
-                .FirstOrDefault(s => string.Equals(s.Heading.Text, "SHORT DESCRIPTION", StringComparison.OrdinalIgnoreCase));
-            if (shortSection == null)
-                throw doc.Error(title.Line, $"'# {topic.Name}' has no '## SHORT DESCRIPTION' section");
-            topic.ShortDescription = JoinText(shortSection.Body);
+            // The lookup name is what Get-Help finds the topic by: the template's "## about_Name" line, else the title.
+            var lookup = headings.FirstOrDefault();
+            string name;
+            if (lookup != null && lookup.Level == 2 && lookup.Text.StartsWith("about_", StringComparison.OrdinalIgnoreCase))
+                name = lookup.Text;
+            else if (title.Text.StartsWith("about_", StringComparison.OrdinalIgnoreCase))
+                name = title.Text;
+            else
+                throw doc.Error(title.Line, $"about topic '{title.Text}' needs an 'about_' title or a '## about_Name' line under it");
+            if (name.Any(char.IsWhiteSpace))
+                throw doc.Error(lookup != null && lookup.Text == name ? lookup.Line : title.Line, $"about topic name '{name}' must not contain spaces");
+
+            var shortHeading = headings.FirstOrDefault(h => h.Level <= 2 &&
+                string.Equals(h.Text, "SHORT DESCRIPTION", StringComparison.OrdinalIgnoreCase));
+            if (shortHeading == null)
+                throw doc.Error(title.Line, $"'# {title.Text}' has no 'SHORT DESCRIPTION' section");
+            var shortBody = after.SkipWhile(b => b != shortHeading).Skip(1)
+                .TakeWhile(b => !(b.Kind == BlockKind.Heading && b.Level <= shortHeading.Level));
+
+            var topic = new AboutTopic { SourceName = sourceName, Name = name, Text = JoinText(after) };
+            topic.ShortDescription = JoinText(shortBody);
             if (topic.ShortDescription.Length == 0)
-                throw doc.Error(shortSection.Heading.Line, "'## SHORT DESCRIPTION' is empty");
+                throw doc.Error(shortHeading.Line, "'SHORT DESCRIPTION' is empty");
             return topic;
         }
 
