@@ -7,11 +7,24 @@ namespace OctoHa.Cli
     {
         private readonly TextWriter _stderr;
         private readonly bool _verbose;
+        private readonly bool _whatIf;
+        private readonly TextWriter _whatIfOut;
 
-        public CliObserver(TextWriter stderr, bool verbose = false)
+        /// <param name="whatIfOut">Where --what-if describes each change (stdout for tables, stderr under --output json).</param>
+        public CliObserver(TextWriter stderr, bool verbose = false, bool whatIf = false, TextWriter? whatIfOut = null)
         {
             _stderr = stderr;
             _verbose = verbose;
+            _whatIf = whatIf;
+            _whatIfOut = whatIfOut ?? stderr;
+        }
+
+        /// <summary>--what-if describes the change and declines it; otherwise the CLI proceeds (it never prompts).</summary>
+        public bool ShouldProcess(string target, string action)
+        {
+            if (!_whatIf) return true;
+            _whatIfOut.WriteLine($"What if: {action} on {target}.");
+            return false;
         }
 
         public void Progress(OperationProgress progress)

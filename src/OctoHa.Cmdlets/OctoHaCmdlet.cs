@@ -89,6 +89,7 @@ namespace OctoHa.Cmdlets
             public void Progress(OperationProgress p) => _cmdlet.WriteProgress(ToRecord(p));
             public void Verbose(string message) => _cmdlet.WriteVerbose(message);
             public void Warning(string message) => _cmdlet.WriteWarning(message);
+            public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
         }
 
         private sealed class QueuedObserver : IOperationObserver
@@ -99,6 +100,23 @@ namespace OctoHa.Cmdlets
             public void Progress(OperationProgress p) => Post(() => _cmdlet.WriteProgress(ToRecord(p)));
             public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
             public void Warning(string message) => Post(() => _cmdlet.WriteWarning(message));
+
+            // ShouldProcess may prompt (-Confirm), so it must run on the pipeline thread; the engine waits for the answer.
+            public bool ShouldProcess(string target, string action)
+            {
+                using var answered = new ManualResetEventSlim(false);
+                bool answer = false;
+                Exception? failure = null;
+                Post(() =>
+                {
+                    try { answer = _cmdlet.ShouldProcess(target, action); }
+                    catch (Exception ex) { failure = ex; }
+                    finally { answered.Set(); }
+                });
+                answered.Wait(_cmdlet.CancellationToken);
+                if (failure != null) throw new OperationCanceledException("The confirmation was stopped.", failure);
+                return answer;
+            }
 
             // A message that arrives after the operation finished is dropped rather than thrown.
             private void Post(Action write)

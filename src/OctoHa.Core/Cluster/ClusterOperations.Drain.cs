@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OctoHa.Cluster
+{
+    public sealed partial class ClusterOperations
+    {
+        /// <summary>
+        /// Invoke-OctoHaDrain / `octoha node drain`: sets the node's drain flag, and with Wait polls until it has no
+        /// Executing or Cancelling task. On timeout it cancels what is left when asked, and otherwise fails listing it.
+        /// </summary>
+        public async Task<DrainResult> DrainAsync(DrainRequest request, CancellationToken ct)
+        {
+            if (request.Timeout <= TimeSpan.Zero)
+                throw new OctoHaException("InvalidTimeout", OctoHaErrorKind.InvalidArgument, $"The drain timeout must be more than 0 seconds ({request.Timeout.TotalSeconds} was given).", "Timeout");
+            if (request.PollInterval <= TimeSpan.Zero)
+                throw new OctoHaException("InvalidPollInterval", OctoHaErrorKind.InvalidArgument, $"The poll interval must be more than 0 seconds ({request.PollInterval.TotalSeconds} was given).", "PollInterval");
+
+            var (node, summary) = await ResolveAsync(request.Name, ct).ConfigureAwait(false);
+            var result = new DrainResult { Name = node.Name, Id = node.Id, AlreadyDraining = node.Draining, Draining = node.Draining };
+            if (node.Draining)
+            {
+                _observer.Verbose($"Node {node.Name} is already draining; its drain flag is left as it is.");
+            }
+            else
+            {
+                string action = "Drain: stop picking up new tasks" +
+                    (request.Wait ? $", then wait up to {request.Timeout.TotalSeconds:0} s for its running tasks" : "") +
+                    (request.Wait && request.CancelRemainingTasks ? ", and cancel any still running then" : "");
+                if (!_observer.ShouldProcess($"Octopus node {node.Name}", action))
+                {
+                    result.Message = $"What if: would drain {node.Name}.";
+                    return result;
+                }
+                await UpdateNodeAsync(node, summary, body => body["IsInMaintenanceMode"] = true, ct).ConfigureAwait(false);
+                result.Draining = true;
+            }
+
+            if (!request.Wait)
+            {
+                result.Message = result.AlreadyDraining ? $"Node {node.Name} was already draining; nothing to do." : $"Node {node.Name} is draining.";
+                return result;
+            }
+
+            result.Waited = true;
+            var clock = Stopwatch.StartNew();
+            IReadOnlyList<ServerTaskInfo> running = await WaitForTasksAsync(node, request, clock, ct).ConfigureAwait(false);
+            result.Elapsed = clock.Elapsed;
+            _observer.Progress(new OperationProgress(DrainActivity(node), "Done", 100, completed: true));
+            if (running.Count == 0)
+            {
+                result.Message = $"Node {node.Name} is drained: no tasks running ({result.Elapsed.TotalSeconds:0} s).";
+                return result;
+            }
+
+            result.TimedOut = true;
+            result.RemainingTasks = running;
+            if (!request.CancelRemainingTasks)
+                throw new OctoHaException("DrainTimedOut", OctoHaErrorKind.OperationTimeout,
+                    $"Node {node.Name} still has {running.Count} running task(s) after {request.Timeout.TotalSeconds:0} s: {Describe(running)}. " +
+                    "It stays draining. Wait longer (-Timeout / --timeout), cancel them (-CancelRemainingTasks / --cancel-remaining-tasks), or see them on the Tasks page.",
+                    node.Name);
+
+            var cancelled = new List<ServerTaskInfo>();
+            foreach (ServerTaskInfo task in running)
+            {
+                if (!_observer.ShouldProcess($"task {task.Id} on node {node.Name}", $"Cancel {task}")) continue;
+                var after = await CancelTaskAsync(task, ct).ConfigureAwait(false);
+                cancelled.Add(after);
+            }
+            result.CancelledTasks = cancelled;
+            result.Message = $"Node {node.Name} is draining; {cancelled.Count} task(s) still running after {request.Timeout.TotalSeconds:0} s were cancelled.";
+            return result;
+        }
+
+        private async Task<IReadOnlyList<ServerTaskInfo>> WaitForTasksAsync(ClusterNode node, DrainRequest request, Stopwatch clock, CancellationToken ct)
+        {
+            int? first = null;
+            bool warnedOffline = false;
+            while (true)
+            {
+                var running = await RunningTasksAsync(node.Id, ct).ConfigureAwait(false);
+                if (running.Count == 0) return running;
+                first ??= running.Count;
+                int percent = (int)Math.Min(99, 100.0 * (first.Value - Math.Min(first.Value, running.Count)) / first.Value);
+                _observer.Progress(new OperationProgress(DrainActivity(node),
+                    $"{running.Count} task(s) still running: {Describe(running, 3)}", percent));
+
+                if (!warnedOffline)
+                {
+                    var now = (await GetNodesAsync(new NodeQuery { Names = new[] { node.Name } }, ct).ConfigureAwait(false)).Nodes.FirstOrDefault();
+                    if (now != null && now.State == NodeState.Offline)
+                    {
+                        warnedOffline = true;
+                        _observer.Warning($"Node {node.Name} has stopped checking in. Its tasks will look Executing until another node marks them cancelled (after about an hour); waiting will not finish them.");
+                    }
+                }
+
+                TimeSpan left = request.Timeout - clock.Elapsed;
+                if (left <= TimeSpan.Zero) return running;
+                await Task.Delay(left < request.PollInterval ? left : request.PollInterval, ct).ConfigureAwait(false);
+            }
+        }
+
+        private static string DrainActivity(ClusterNode node) => $"Draining {node.Name}";
+    }
+}
