@@ -15,7 +15,14 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('OctoHa.Format.ps1xml')
     CmdletsToExport      = @(
+        'Connect-OctoHaServer'
+        'Get-OctoHaNode'
         'Get-OctoHaTaskCapPlan'
+        'Invoke-OctoHaDrain'
+        'Remove-OctoHaNode'
+        'Resume-OctoHaNode'
+        'Set-OctoHaTaskCap'
+        'Test-OctoHaNode'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -25,7 +32,7 @@
             Tags         = @('Octopus', 'OctopusDeploy', 'HighAvailability', 'HA', 'DevOps', 'Deployment', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux')
             ProjectUri   = 'https://github.com/octoha/octoha'
             LicenseUri   = 'https://github.com/octoha/octoha/blob/main/LICENSE'
-            ReleaseNotes = 'First release: the module package and Get-OctoHaTaskCapPlan.'
+            ReleaseNotes = 'Task cap planning; cluster node operations: list, task cap, drain and wait, resume, remove, ping.'
         }
     }
 }

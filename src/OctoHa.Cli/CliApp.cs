@@ -14,6 +14,7 @@ namespace OctoHa.Cli
             var root = new RootCommand("OctoHa: safe, scriptable operations for Octopus Deploy High Availability clusters.");
             root.Subcommands.Add(PlanCommands.Build(context));
             root.Subcommands.Add(NodeCommands.Build(context));
+            root.Subcommands.Add(EmulatorCommands.Build(context));
             return root;
         }
 

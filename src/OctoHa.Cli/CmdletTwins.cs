@@ -11,6 +11,15 @@ namespace OctoHa.Cli
         public static readonly IReadOnlyDictionary<string, string> Map = new Dictionary<string, string>
         {
             ["Get-OctoHaTaskCapPlan"] = "plan task-cap",
+            // Connect has no verb of its own: every `octoha node` verb takes --server/--api-key-file (or the
+            // OCTOPUS_URL/OCTOPUS_API_KEY variables) and checks them on each call; `node list` is the cheapest check.
+            ["Connect-OctoHaServer"] = "node list",
+            ["Get-OctoHaNode"] = "node list",
+            ["Set-OctoHaTaskCap"] = "node set-task-cap",
+            ["Invoke-OctoHaDrain"] = "node drain",
+            ["Resume-OctoHaNode"] = "node resume",
+            ["Remove-OctoHaNode"] = "node remove",
+            ["Test-OctoHaNode"] = "node ping",
         };
     }
 }

@@ -41,6 +41,12 @@ namespace OctoHa.Build
 
             Verify(target);
             Console.Error.WriteLine($"Packaged OctoHa {repo.Version} at {target}");
+
+            // The CLI twin beside the module: used by scripts without PowerShell and by the Pester suite's emulator.
+            string cli = repo.Path_("out", "cli");
+            if (Directory.Exists(cli)) Directory.Delete(cli, recursive: true);
+            ProcessRunner.RunOrThrow("dotnet", repo.Root, "publish", repo.Path_("src", "OctoHa.Cli", "OctoHa.Cli.csproj"),
+                "-c", configuration, "-o", cli, "--nologo", "-v", "quiet");
             return target;
         }
 

@@ -53,7 +53,8 @@ namespace OctoHa.Build
         {
             string summary = Path.Combine(results, "pester-summary.json");
             int exit = ProcessRunner.Run("pwsh", repo.Root, "-NoProfile", "-NonInteractive", "-File",
-                repo.Path_("tests", "Pester", "Invoke-OctoHaPester.ps1"), "-PackagePath", packageFolder, "-SummaryPath", summary);
+                repo.Path_("tests", "Pester", "Invoke-OctoHaPester.ps1"), "-PackagePath", packageFolder, "-SummaryPath", summary,
+                "-CliPath", repo.Path_("out", "cli", "octoha.dll"));
             if (!File.Exists(summary))
             {
                 Console.Error.WriteLine($"Pester: the run wrote no summary (pwsh exited {exit}); counting it as one failure.");

@@ -1,0 +1,50 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading.Tasks;
+using OctoHa.Tests.TestSupport;
+using Xunit;
+
+namespace OctoHa.Tests.Cli
+{
+    /// <summary>`octoha emulator start` as a user would run it: it prints its URLs and key, serves, and stops on a signal.</summary>
+    public sealed class EmulatorCliTests
+    {
+        [Fact]
+        public async Task Starts_prints_its_addresses_and_serves_until_stopped()
+        {
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (string a in new[] { CliProcess.CliDll, "emulator", "start", "--nodes", "2", "--output", "json" }) info.ArgumentList.Add(a);
+            using var process = Process.Start(info)!;
+            try
+            {
+                var lineTask = process.StandardOutput.ReadLineAsync();
+                Assert.Same(lineTask, await Task.WhenAny(lineTask, Task.Delay(TimeSpan.FromSeconds(60))));
+                using var doc = JsonDocument.Parse((await lineTask)!);
+                string api = doc.RootElement.GetProperty("ApiUrl").GetString()!;
+                string key = doc.RootElement.GetProperty("ApiKey").GetString()!;
+                Assert.Equal(2, doc.RootElement.GetProperty("Nodes").GetArrayLength());
+
+                var list = await CliProcess.RunAsync(new[] { "node", "list", "--server", api, "--output", "json" },
+                    new System.Collections.Generic.Dictionary<string, string?> { ["OCTOPUS_API_KEY"] = key });
+                Assert.Equal(0, list.ExitCode);
+                Assert.Equal(2, JsonDocument.Parse(list.Stdout).RootElement.GetArrayLength());
+            }
+            finally
+            {
+                if (!process.HasExited) process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+
+        [Fact]
+        public async Task Bad_node_counts_are_refused()
+        {
+            var result = await CliProcess.RunAsync(new[] { "emulator", "start", "--nodes", "0" });
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("InvalidNodeCount", result.Stderr);
+        }
+    }
+}
