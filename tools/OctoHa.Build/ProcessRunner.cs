@@ -6,10 +6,13 @@ namespace OctoHa.Build
     /// <summary>Runs a child process with its output passed through, and fails loudly on a non-zero exit.</summary>
     public static class ProcessRunner
     {
-        public static int Run(string fileName, string workingDirectory, params string[] args)
+        public static int Run(string fileName, string workingDirectory, params string[] args) => Run(fileName, workingDirectory, null, args);
+
+        public static int Run(string fileName, string workingDirectory, System.Collections.Generic.IDictionary<string, string>? environment, params string[] args)
         {
             var info = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory, UseShellExecute = false };
             foreach (string arg in args) info.ArgumentList.Add(arg);
+            if (environment != null) foreach (var pair in environment) info.Environment[pair.Key] = pair.Value;
             Console.Error.WriteLine($"> {fileName} {string.Join(" ", args)}");
             using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
             process.WaitForExit();

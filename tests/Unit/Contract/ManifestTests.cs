@@ -108,10 +108,13 @@ namespace OctoHa.Tests.Contract
         }
 
         [Fact]
-        public void Format_file_is_well_formed_and_covers_the_plan_type()
+        public void Format_file_gives_every_OctoHa_output_type_a_view()
         {
             var doc = System.Xml.Linq.XDocument.Load(Path.Combine(_module.Folder, List("FormatsToProcess")[0]));
-            Assert.Contains(doc.Descendants("TypeName"), e => e.Value == "OctoHa.Planning.TaskCapPlan");
+            var viewed = doc.Descendants("TypeName").Select(e => e.Value).ToHashSet(StringComparer.Ordinal);
+            var outputs = CmdletMetadata.Read(_module.CmdletAssembly("Core"), "Core").SelectMany(c => c.OutputTypes).Where(t => t.StartsWith("OctoHa.", StringComparison.Ordinal)).Distinct().ToList();
+            Assert.Contains("OctoHa.Planning.TaskCapPlan", outputs);
+            Assert.Empty(outputs.Where(t => !viewed.Contains(t)));
         }
     }
 }

@@ -9,7 +9,7 @@ namespace OctoHa.Tests.TestSupport
     /// <summary>What the contract needs to know about one cmdlet class, read as metadata without running it.</summary>
     public sealed record CmdletRecord(
         string Name, string Verb, string Noun, string TypeName, bool IsSealed, bool DerivesFromPSCmdlet,
-        bool HasOutputType, bool SupportsShouldProcess, int ConfirmImpact, IReadOnlyList<string> Parameters);
+        bool HasOutputType, bool SupportsShouldProcess, int ConfirmImpact, IReadOnlyList<string> Parameters, IReadOnlyList<string> OutputTypes);
 
     /// <summary>
     /// Reads the compiled cmdlet assembly through MetadataLoadContext, against PowerShellStandard's reference
@@ -72,7 +72,12 @@ namespace OctoHa.Tests.TestSupport
             string noun = (string)cmdlet.ConstructorArguments[1].Value!;
             bool shouldProcess = cmdlet.NamedArguments.Any(a => a.MemberName == "SupportsShouldProcess" && (bool)a.TypedValue.Value!);
             int impact = cmdlet.NamedArguments.Where(a => a.MemberName == "ConfirmImpact").Select(a => (int)a.TypedValue.Value!).DefaultIfEmpty(2).First();
-            bool outputType = type.GetCustomAttributesData().Any(a => a.AttributeType.FullName == "System.Management.Automation.OutputTypeAttribute");
+            var outputAttributes = type.GetCustomAttributesData().Where(a => a.AttributeType.FullName == "System.Management.Automation.OutputTypeAttribute").ToList();
+            bool outputType = outputAttributes.Count > 0;
+            var outputTypes = outputAttributes.SelectMany(a => a.ConstructorArguments)
+                .SelectMany(arg => arg.Value is IEnumerable<CustomAttributeTypedArgument> many ? many.Select(m => m.Value) : new[] { arg.Value })
+                .Select(v => v is Type t ? t.FullName! : v?.ToString() ?? "")
+                .ToList();
             var parameters = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.GetCustomAttributesData().Any(a => a.AttributeType.FullName == "System.Management.Automation.ParameterAttribute"))
                 .Select(p => p.Name)
@@ -83,7 +88,7 @@ namespace OctoHa.Tests.TestSupport
             {
                 if (t.FullName == "System.Management.Automation.PSCmdlet") { derives = true; break; }
             }
-            return new CmdletRecord($"{verb}-{noun}", verb, noun, type.FullName!, type.IsSealed, derives, outputType, shouldProcess, impact, parameters);
+            return new CmdletRecord($"{verb}-{noun}", verb, noun, type.FullName!, type.IsSealed, derives, outputType, shouldProcess, impact, parameters, outputTypes);
         }
     }
 }

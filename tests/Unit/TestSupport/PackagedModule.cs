@@ -9,20 +9,25 @@ namespace OctoHa.Tests.TestSupport
 {
     /// <summary>
     /// The packaged module under out/OctoHa/&lt;version&gt;, which the contract tests read. The build tool's `test`
-    /// verb packages before testing; a bare `dotnet test` packages once here if no package exists yet.
+    /// verb packages just before testing and says so; a bare `dotnet test` packages here first, so the contract is
+    /// never checked against a stale package.
     /// </summary>
     public sealed class PackagedModule
     {
         private static readonly object Gate = new object();
+        private static bool _packagedThisRun;
 
         public PackagedModule()
         {
             Repo = Repo.Find(AppContext.BaseDirectory);
             lock (Gate)
             {
-                if (!File.Exists(Path.Combine(Repo.PackageFolder, "OctoHa.psd1")))
+                bool fresh = Environment.GetEnvironmentVariable(TestRunner.FreshPackageVariable) == Repo.PackageFolder
+                             && File.Exists(Path.Combine(Repo.PackageFolder, "OctoHa.psd1"));
+                if (!fresh && !_packagedThisRun)
                 {
                     Packager.Package(Repo, "Debug");
+                    _packagedThisRun = true;
                 }
             }
             Folder = Repo.PackageFolder;
