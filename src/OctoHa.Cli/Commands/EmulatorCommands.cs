@@ -20,7 +20,21 @@ namespace OctoHa.Cli.Commands
         {
             var emulator = new Command("emulator", "An emulated Octopus HA cluster on loopback (a stand-in for rehearsals and tests, not Octopus Server).");
             emulator.Subcommands.Add(Start(context));
+            emulator.Subcommands.Add(Demo(context));
             return emulator;
+        }
+
+        private static Command Demo(CliContext context)
+        {
+            var nodes = new Option<int>("--nodes") { Description = "How many nodes (default 3).", DefaultValueFactory = _ => 3 };
+            var command = new Command("demo", "Rehearse node maintenance (list, drain and wait, ping, resume, task cap) on an emulated cluster.") { nodes };
+            command.SetAction((parse, ct) =>
+            {
+                int count = parse.GetValue(nodes);
+                if (count < 2 || count > 16) throw new OctoHaException("InvalidNodeCount", OctoHaErrorKind.InvalidArgument, $"--nodes must be between 2 and 16 for the demo ({count} was given).", "--nodes");
+                return EmulatorDemo.RunAsync(context, count, ct);
+            });
+            return command;
         }
 
         private static Command Start(CliContext context)

@@ -40,6 +40,17 @@ namespace OctoHa.Tests.Cli
         }
 
         [Fact]
+        public async Task The_demo_rehearses_drain_ping_resume_and_task_cap_end_to_end()
+        {
+            var result = await CliProcess.RunAsync(new[] { "emulator", "demo", "--nodes", "2" });
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("Node OCTO-NODE-1 is drained: no tasks running", result.Stdout);
+            Assert.Matches(@"OCTO-NODE-1\s+Draining\s+418", result.Stdout);
+            Assert.Contains("Set task cap of OCTO-NODE-2 to 0.", result.Stdout);
+            Assert.Contains("UI-only", result.Stderr);
+        }
+
+        [Fact]
         public async Task Bad_node_counts_are_refused()
         {
             var result = await CliProcess.RunAsync(new[] { "emulator", "start", "--nodes", "0" });
