@@ -1,11 +1,14 @@
 <#
 .SYNOPSIS
     Runs the Pester 5 suite against a packaged OctoHa module and writes a small JSON summary for the build tool.
+.PARAMETER CliPath
+    The octoha CLI (octoha.dll) whose `emulator start` the cluster tests run; defaults to out/cli/octoha.dll.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)] [string] $PackagePath,
-    [Parameter(Mandatory)] [string] $SummaryPath
+    [Parameter(Mandatory)] [string] $SummaryPath,
+    [string] $CliPath
 )
 $ErrorActionPreference = 'Stop'
 
@@ -17,6 +20,10 @@ Import-Module -Name Pester -MinimumVersion 5.3.0
 
 # The tests import the module from here; each run is a fresh pwsh process, so nothing is left loaded.
 $env:OCTOHA_PACKAGE_PATH = (Resolve-Path -LiteralPath $PackagePath).ProviderPath
+
+# The cluster tests start `dotnet $env:OCTOHA_CLI emulator start`. A missing CLI fails those tests, not the run.
+if (-not $CliPath) { $CliPath = Join-Path $PSScriptRoot '../../out/cli/octoha.dll' }
+$env:OCTOHA_CLI = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($CliPath)
 
 $config = New-PesterConfiguration
 $config.Run.Path = $PSScriptRoot

@@ -46,6 +46,9 @@ namespace OctoHa.Emulator.Http
                 k.Listen(IPAddress.Loopback, port);
             });
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+            // The default console lifetime would take Ctrl+C and SIGTERM for itself and stop only this listener;
+            // the process that embeds the emulator (octoha emulator start, a test) owns those signals.
+            builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
 
             var app = builder.Build();
             var stopping = new CancellationTokenSource();
@@ -81,5 +84,12 @@ namespace OctoHa.Emulator.Http
                 _stopping.Dispose();
             }
         }
+    }
+
+    /// <summary>A host lifetime that leaves process signals to the embedding program.</summary>
+    internal sealed class EmbeddedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -40,6 +40,29 @@ namespace OctoHa.Tests.Cli
         }
 
         [Fact]
+        public async Task Ctrl_C_stops_it_cleanly()
+        {
+            if (OperatingSystem.IsWindows()) return; // SIGINT is sent with kill(1) below
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (string a in new[] { CliProcess.CliDll, "emulator", "start", "--nodes", "1", "--output", "json" }) info.ArgumentList.Add(a);
+            using var process = Process.Start(info)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            try
+            {
+                Assert.NotNull(await process.StandardOutput.ReadLineAsync()); // ready
+                using (var kill = Process.Start("kill", new[] { "-INT", process.Id.ToString() })!) await kill.WaitForExitAsync();
+                var exited = process.WaitForExitAsync();
+                Assert.Same(exited, await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(30))));
+                Assert.Contains(process.ExitCode, new[] { 0, 130 }); // 130 = 128 + SIGINT, the Unix convention for Ctrl+C
+                Assert.Contains("Stopping the emulated cluster", await stderr);
+            }
+            finally
+            {
+                if (!process.HasExited) process.Kill(entireProcessTree: true);
+            }
+        }
+
+        [Fact]
         public async Task The_demo_rehearses_drain_ping_resume_and_task_cap_end_to_end()
         {
             var result = await CliProcess.RunAsync(new[] { "emulator", "demo", "--nodes", "2" });
