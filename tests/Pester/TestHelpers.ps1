@@ -57,8 +57,8 @@ function Start-OctoHaTestEmulator {
     $line = if ($ready) { $firstLine.Result } else { $null }
     if (-not $line) {
         $why = if ($ready) { "exited with code $(if ($process.WaitForExit(5000)) { $process.ExitCode } else { 'unknown' })" } else { "printed nothing within $StartTimeoutSeconds s" }
-        Stop-OctoHaTestProcess -Process $process
-        $errorText = if ($stderr.Wait(5000)) { $stderr.Result } else { '' }
+        $errorText = ''
+        Stop-OctoHaTestProcess -Process $process -StandardError $stderr -ErrorText ([ref] $errorText)
         throw "octoha emulator start $why. stderr: $errorText"
     }
     $null = $process.StandardOutput.ReadToEndAsync()
@@ -80,8 +80,14 @@ function Start-OctoHaTestEmulator {
     }
 }
 
+# Kills the process and waits for it; with -StandardError (its ReadToEndAsync task) also hands back what it wrote
+# there, which must be read before the process object is disposed.
 function Stop-OctoHaTestProcess {
-    param([System.Diagnostics.Process] $Process)
+    param(
+        [System.Diagnostics.Process] $Process,
+        $StandardError,
+        [ref] $ErrorText
+    )
     if (-not $Process) { return }
     try {
         if (-not $Process.HasExited) { $Process.Kill() }
@@ -90,9 +96,15 @@ function Stop-OctoHaTestProcess {
     catch {
         # It exited between the check and the kill: nothing left to stop.
     }
-    finally {
-        $Process.Dispose()
+    if ($StandardError -and $ErrorText) {
+        try {
+            $ErrorText.Value = if ($StandardError.Wait(5000)) { $StandardError.Result } else { '(stderr not readable in time)' }
+        }
+        catch {
+            $ErrorText.Value = "(stderr not readable: $($_.Exception.Message))"
+        }
     }
+    $Process.Dispose()
 }
 
 # Kills the emulator process started by Start-OctoHaTestEmulator; a $null emulator (a failed start) is ignored.

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -65,6 +66,11 @@ namespace OctoHa.Cli.Commands
                     OfflineAfter = TimeSpan.FromSeconds(beat * 3),
                     MaxPageSize = Math.Max(1, parse.GetValue(pageSize)),
                 };
+                // Ctrl+C (SIGINT) and SIGTERM (docker stop, systemd) end the wait; the cluster then stops cleanly.
+                // Registered before the ready line is printed, so a signal sent right after it is not lost.
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
+                using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
                 await using var cluster = await EmulatedCluster.StartAsync(options, ct);
                 if (parse.GetValue(output) == OutputFormat.Json)
                 {
@@ -84,7 +90,7 @@ namespace OctoHa.Cli.Commands
                 context.Out.Flush();
                 try
                 {
-                    await Task.Delay(Timeout.Infinite, ct);
+                    await Task.Delay(Timeout.Infinite, stop.Token);
                 }
                 catch (OperationCanceledException)
                 {
