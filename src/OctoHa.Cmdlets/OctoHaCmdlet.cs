@@ -51,7 +51,14 @@ namespace OctoHa.Cmdlets
         /// Runs an asynchronous engine call on the thread pool while this (pipeline) thread writes its progress and
         /// messages, since PowerShell's Write* methods may only be called from the pipeline thread.
         /// </summary>
-        protected T RunEngineAsync<T>(Func<IOperationObserver, CancellationToken, Task<T>> operation)
+        protected T RunEngineAsync<T>(Func<IOperationObserver, CancellationToken, Task<T>> operation) => RunEngineAsync(operation, _ => false)!;
+
+        /// <summary>
+        /// As RunEngineAsync, but an error that concerns only this pipeline item (a node that is not there, is busy,
+        /// did not drain in time) is written as a non-terminating error and default is returned, so the pipeline
+        /// goes on with the next item. Anything else (connection, key, bad parameters) still stops the command.
+        /// </summary>
+        protected T? RunEngineAsync<T>(Func<IOperationObserver, CancellationToken, Task<T>> operation, Func<OctoHaException, bool> isPerItem)
         {
             using var messages = new BlockingCollection<Action>();
             var observer = new QueuedObserver(this, messages);
@@ -67,6 +74,11 @@ namespace OctoHa.Cmdlets
             try
             {
                 return task.GetAwaiter().GetResult();
+            }
+            catch (OctoHaException ex) when (isPerItem(ex))
+            {
+                WriteEngineError(ex);
+                return default;
             }
             catch (OctoHaException ex)
             {
@@ -114,7 +126,8 @@ namespace OctoHa.Cmdlets
                     finally { answered.Set(); }
                 });
                 answered.Wait(_cmdlet.CancellationToken);
-                if (failure != null) throw new OperationCanceledException("The confirmation was stopped.", failure);
+                // PowerShell's own error (e.g. a prompt in a non-interactive host) reaches the user unchanged.
+                if (failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
                 return answer;
             }
 

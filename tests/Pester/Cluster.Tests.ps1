@@ -292,7 +292,7 @@ Describe 'Set-OctoHaTaskCap' {
         $before = (Get-OctoHaNode -Name 'OCTO-NODE-1' -Connection $connection).TaskCap
         $result = Set-OctoHaTaskCap -Name 'OCTO-NODE-1' -TaskCap ($before + 10) -Connection $connection -WhatIf
 
-        $result.Changed | Should -BeFalse
+        $result | Should -BeNullOrEmpty -Because 'under -WhatIf only the What if line is written'
         (Get-OctoHaNode -Name 'OCTO-NODE-1' -Connection $connection).TaskCap | Should -Be $before
     }
 
@@ -360,7 +360,7 @@ Describe 'Invoke-OctoHaDrain' {
         It 'changes nothing under -WhatIf' {
             $result = Invoke-OctoHaDrain -Name 'OCTO-NODE-3' -Wait -Connection $connection -WhatIf
 
-            $result.Draining | Should -BeFalse
+            $result | Should -BeNullOrEmpty -Because 'under -WhatIf only the What if line is written'
             (Get-OctoHaNode -Name 'OCTO-NODE-3' -Connection $connection).Draining | Should -BeFalse
         }
 
@@ -463,7 +463,7 @@ Describe 'Resume-OctoHaNode' {
         $null = Invoke-OctoHaDrain -Name 'OCTO-NODE-1' -Connection $connection
         $result = Resume-OctoHaNode -Name 'OCTO-NODE-1' -Connection $connection -WhatIf
 
-        $result.Changed | Should -BeFalse
+        $result | Should -BeNullOrEmpty -Because 'under -WhatIf only the What if line is written'
         (Get-OctoHaNode -Name 'OCTO-NODE-1' -Connection $connection).Draining | Should -BeTrue
     }
 
@@ -496,7 +496,7 @@ Describe 'Remove-OctoHaNode' {
         $result.PSObject.TypeNames | Should -Contain 'OctoHa.Cluster.NodeChangeResult'
         $result.Action | Should -Be 'Remove'
         $result.Changed | Should -BeTrue
-        ($warnings | Out-String) | Should -BeLike '*re-adds itself*'
+        ($warnings | Out-String) | Should -BeLike '*add itself back*'
         $back = Wait-Until -Because 'the live OCTO-NODE-1 to add itself back' {
             Get-OctoHaNode -Name 'OCTO-NODE-1' -Connection $connection -ErrorAction SilentlyContinue
         }
@@ -512,8 +512,7 @@ Describe 'Remove-OctoHaNode' {
 
         $results = @(Get-OctoHaNode -Connection $connection | Where-Object State -EQ Offline | Remove-OctoHaNode -Connection $connection -WhatIf)
 
-        @($results.Name) | Should -Be 'OCTO-NODE-3'
-        $results[0].Changed | Should -BeFalse
+        $results.Count | Should -Be 0 -Because 'under -WhatIf only the What if line is written'
         (Get-OctoHaNode -Name 'OCTO-NODE-3' -Connection $connection).Name | Should -Be 'OCTO-NODE-3'
     }
 

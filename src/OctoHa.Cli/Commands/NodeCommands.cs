@@ -113,9 +113,10 @@ namespace OctoHa.Cli.Commands
                     Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                     PollInterval = TimeSpan.FromSeconds(parse.GetValue(poll)),
                     CancelRemainingTasks = parse.GetValue(cancel),
+                    WaitOptionsGiven = new Option[] { timeout, poll, cancel }.Any(o => parse.GetResult(o) is { Implicit: false }),
                 }, ct);
                 if (json) Outputs.WriteJson(context.Out, result);
-                else
+                else if (!result.WhatIf)
                 {
                     context.Out.WriteLine(result.Message);
                     foreach (var task in result.CancelledTasks) context.Out.WriteLine($"  cancelled {task}");
@@ -157,7 +158,7 @@ namespace OctoHa.Cli.Commands
             using var ops = new ClusterOperations(options.Connection(parse), Observer(context, options, parse, parse.GetValue(whatIf)));
             NodeChangeResult result = await change(ops);
             if (options.Json(parse)) Outputs.WriteJson(context.Out, result);
-            else if (!parse.GetValue(whatIf) || !result.Message.StartsWith("What if", StringComparison.Ordinal)) context.Out.WriteLine(result.Message);
+            else if (!result.WhatIf) context.Out.WriteLine(result.Message); // under --what-if the "What if:" line already said it
             return ExitCodes.Success;
         }
     }

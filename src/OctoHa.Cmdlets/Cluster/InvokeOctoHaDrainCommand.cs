@@ -29,7 +29,6 @@ namespace OctoHa.Cmdlets.Cluster
 
         protected override void ProcessRecord()
         {
-            var connection = ResolveConnection();
             var request = new DrainRequest
             {
                 Name = NodeName,
@@ -37,12 +36,11 @@ namespace OctoHa.Cmdlets.Cluster
                 Timeout = TimeSpan.FromSeconds(Timeout),
                 PollInterval = TimeSpan.FromSeconds(PollInterval),
                 CancelRemainingTasks = CancelRemainingTasks.IsPresent,
+                WaitOptionsGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout))
+                                   || MyInvocation.BoundParameters.ContainsKey(nameof(PollInterval))
+                                   || MyInvocation.BoundParameters.ContainsKey(nameof(CancelRemainingTasks)),
             };
-            WriteObject(RunEngineAsync(async (observer, ct) =>
-            {
-                using var ops = new ClusterOperations(connection, observer);
-                return await ops.DrainAsync(request, ct).ConfigureAwait(false);
-            }));
+            ChangeNode((ops, ct) => ops.DrainAsync(request, ct), (DrainResult r) => r.WhatIf);
         }
     }
 }

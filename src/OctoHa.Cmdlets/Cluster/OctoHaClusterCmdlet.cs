@@ -9,7 +9,7 @@ namespace OctoHa.Cmdlets.Cluster
     /// </summary>
     public abstract class OctoHaClusterCmdlet : OctoHaCmdlet
     {
-        /// <summary>A connection from Connect-OctoHaServer -PassThru. Typed as object so the engine is not loaded before import completes.</summary>
+        /// <summary>The object Connect-OctoHaServer returns. Typed as object so the engine is not loaded before import completes.</summary>
         [Parameter]
         public object? Connection { get; set; }
 

@@ -1,4 +1,8 @@
+using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using OctoHa.Cluster;
 
 namespace OctoHa.Cmdlets.Cluster
 {
@@ -18,6 +22,22 @@ namespace OctoHa.Cmdlets.Cluster
         /// <summary>A node from Get-OctoHaNode, or any object with a Name property, or a node name.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByInputObject, ValueFromPipeline = true)]
         public PSObject? InputObject { get; set; }
+
+        /// <summary>
+        /// Runs one node's change. A failure that concerns only this node (not found, busy, did not drain in time)
+        /// is a non-terminating error, so `Get-OctoHaNode | ... | Remove-OctoHaNode` goes on with the next node.
+        /// Results of -WhatIf are not written: PowerShell's own "What if:" line already said it.
+        /// </summary>
+        private protected void ChangeNode<T>(Func<ClusterOperations, CancellationToken, Task<T>> change, Func<T, bool> isWhatIf) where T : class
+        {
+            var connection = ResolveConnection();
+            T? result = RunEngineAsync(async (observer, ct) =>
+            {
+                using var ops = new ClusterOperations(connection, observer);
+                return await change(ops, ct).ConfigureAwait(false);
+            }, ex => ex.ErrorId == "NodeNotFound" || ex.ErrorId == "NodeHasRunningTasks" || ex.ErrorId == "DrainTimedOut");
+            if (result != null && !isWhatIf(result)) WriteObject(result);
+        }
 
         private protected string NodeName
         {

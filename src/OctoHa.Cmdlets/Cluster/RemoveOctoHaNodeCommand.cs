@@ -14,13 +14,8 @@ namespace OctoHa.Cmdlets.Cluster
 
         protected override void ProcessRecord()
         {
-            var connection = ResolveConnection();
             string name = NodeName;
-            WriteObject(RunEngineAsync(async (observer, ct) =>
-            {
-                using var ops = new ClusterOperations(connection, observer);
-                return await ops.RemoveAsync(name, Force.IsPresent, ct).ConfigureAwait(false);
-            }));
+            ChangeNode((ops, ct) => ops.RemoveAsync(name, Force.IsPresent, ct), (NodeChangeResult r) => r.WhatIf);
         }
     }
 }

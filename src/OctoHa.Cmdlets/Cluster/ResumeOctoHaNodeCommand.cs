@@ -10,13 +10,8 @@ namespace OctoHa.Cmdlets.Cluster
     {
         protected override void ProcessRecord()
         {
-            var connection = ResolveConnection();
             string name = NodeName;
-            WriteObject(RunEngineAsync(async (observer, ct) =>
-            {
-                using var ops = new ClusterOperations(connection, observer);
-                return await ops.ResumeAsync(name, ct).ConfigureAwait(false);
-            }));
+            ChangeNode((ops, ct) => ops.ResumeAsync(name, ct), (NodeChangeResult r) => r.WhatIf);
         }
     }
 }

@@ -15,13 +15,8 @@ namespace OctoHa.Cmdlets.Cluster
 
         protected override void ProcessRecord()
         {
-            var connection = ResolveConnection();
             string name = NodeName;
-            WriteObject(RunEngineAsync(async (observer, ct) =>
-            {
-                using var ops = new ClusterOperations(connection, observer);
-                return await ops.SetTaskCapAsync(name, TaskCap, ct).ConfigureAwait(false);
-            }));
+            ChangeNode((ops, ct) => ops.SetTaskCapAsync(name, TaskCap, ct), (NodeChangeResult r) => r.WhatIf);
         }
     }
 }

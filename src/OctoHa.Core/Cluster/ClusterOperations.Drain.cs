@@ -20,11 +20,21 @@ namespace OctoHa.Cluster
             if (request.PollInterval <= TimeSpan.Zero)
                 throw new OctoHaException("InvalidPollInterval", OctoHaErrorKind.InvalidArgument, $"The poll interval must be more than 0 seconds ({request.PollInterval.TotalSeconds} was given).", "PollInterval");
 
+            if (!request.Wait && request.WaitOptionsGiven)
+                _observer.Warning("The timeout, poll interval and cancel-remaining-tasks options only apply with -Wait (--wait); they were ignored.");
+
             var (node, summary) = await ResolveAsync(request.Name, ct).ConfigureAwait(false);
             var result = new DrainResult { Name = node.Name, Id = node.Id, AlreadyDraining = node.Draining, Draining = node.Draining };
             if (node.Draining)
             {
                 _observer.Verbose($"Node {node.Name} is already draining; its drain flag is left as it is.");
+                // Waiting changes nothing, but under -WhatIf it must not block either.
+                if (request.Wait && !_observer.ShouldProcess($"Octopus node {node.Name}", $"Wait up to {request.Timeout.TotalSeconds:0} s for its running tasks (it is already draining)"))
+                {
+                    result.WhatIf = true;
+                    result.Message = $"What if: would wait for the running tasks of {node.Name}, which is already draining.";
+                    return result;
+                }
             }
             else
             {
@@ -33,6 +43,7 @@ namespace OctoHa.Cluster
                     (request.Wait && request.CancelRemainingTasks ? ", and cancel any still running then" : "");
                 if (!_observer.ShouldProcess($"Octopus node {node.Name}", action))
                 {
+                    result.WhatIf = true;
                     result.Message = $"What if: would drain {node.Name}.";
                     return result;
                 }
@@ -73,7 +84,9 @@ namespace OctoHa.Cluster
                 cancelled.Add(after);
             }
             result.CancelledTasks = cancelled;
-            result.Message = $"Node {node.Name} is draining; {cancelled.Count} task(s) still running after {request.Timeout.TotalSeconds:0} s were cancelled.";
+            result.RemainingTasks = await WaitForCancellationAsync(node, request, ct).ConfigureAwait(false);
+            result.Message = $"Node {node.Name} is draining; {cancelled.Count} task(s) still running after {request.Timeout.TotalSeconds:0} s were cancelled" +
+                (result.RemainingTasks.Count == 0 ? " and have stopped." : $"; {result.RemainingTasks.Count} still cancelling.");
             return result;
         }
 
@@ -102,6 +115,25 @@ namespace OctoHa.Cluster
 
                 TimeSpan left = request.Timeout - clock.Elapsed;
                 if (left <= TimeSpan.Zero) return running;
+                await Task.Delay(left < request.PollInterval ? left : request.PollInterval, ct).ConfigureAwait(false);
+            }
+        }
+
+        // Cancelled tasks pass through Cancelling; wait (bounded) until they end, so removing the node right after works.
+        private async Task<IReadOnlyList<ServerTaskInfo>> WaitForCancellationAsync(ClusterNode node, DrainRequest request, CancellationToken ct)
+        {
+            var clock = Stopwatch.StartNew();
+            while (true)
+            {
+                var running = await RunningTasksAsync(node.Id, ct).ConfigureAwait(false);
+                if (running.Count == 0) return running;
+                _observer.Progress(new OperationProgress(DrainActivity(node), $"{running.Count} cancelled task(s) still cancelling: {Describe(running, 3)}"));
+                TimeSpan left = DrainRequest.CancelSettleTimeout - clock.Elapsed;
+                if (left <= TimeSpan.Zero)
+                {
+                    _observer.Warning($"{running.Count} task(s) on {node.Name} were cancelled but are still cancelling after {DrainRequest.CancelSettleTimeout.TotalSeconds:0} s: {Describe(running)}.");
+                    return running;
+                }
                 await Task.Delay(left < request.PollInterval ? left : request.PollInterval, ct).ConfigureAwait(false);
             }
         }

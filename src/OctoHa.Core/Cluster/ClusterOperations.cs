@@ -17,6 +17,9 @@ namespace OctoHa.Cluster
     {
         internal const string SummaryPath = "api/octopusservernodes/summary";
 
+        /// <summary>Two of the nodes' 60-second check-ins.</summary>
+        internal static readonly TimeSpan RecentCheckIn = TimeSpan.FromMinutes(2);
+
         private readonly OctopusApiClient _api;
         private readonly IOperationObserver _observer;
         private readonly Func<DateTimeOffset> _now;
@@ -68,7 +71,7 @@ namespace OctoHa.Cluster
             else if (taskCap > 160)
                 _observer.Warning($"A task cap of {taskCap} is above 160, which the HA guide does not recommend: host OS, .NET or network limits are likely. Add nodes instead.");
             if (!_observer.ShouldProcess($"Octopus node {node.Name}", $"Set task cap from {node.TaskCap} to {taskCap}"))
-                return Result(node, "SetTaskCap", false, $"What if: would set task cap of {node.Name} from {node.TaskCap} to {taskCap}.");
+                return Result(node, "SetTaskCap", false, $"What if: would set task cap of {node.Name} from {node.TaskCap} to {taskCap}.", whatIf: true);
             await UpdateNodeAsync(node, summary, body => body["MaxConcurrentTasks"] = taskCap, ct).ConfigureAwait(false);
             node.TaskCap = taskCap;
             return Result(node, "SetTaskCap", true, $"Set task cap of {node.Name} to {taskCap}.");
@@ -81,7 +84,7 @@ namespace OctoHa.Cluster
             if (!node.Draining)
                 return Result(node, "Resume", false, $"Node {node.Name} is not draining; nothing to do.");
             if (!_observer.ShouldProcess($"Octopus node {node.Name}", "Resume: end the drain so the node picks up tasks again"))
-                return Result(node, "Resume", false, $"What if: would end the drain of {node.Name}.");
+                return Result(node, "Resume", false, $"What if: would end the drain of {node.Name}.", whatIf: true);
             await UpdateNodeAsync(node, summary, body => body["IsInMaintenanceMode"] = false, ct).ConfigureAwait(false);
             node.Draining = false;
             if (node.State == NodeState.Draining) node.State = NodeState.Online;
@@ -91,7 +94,7 @@ namespace OctoHa.Cluster
         /// <summary>Remove-OctoHaNode / `octoha node remove`: refuses a node with running tasks unless forced.</summary>
         public async Task<NodeChangeResult> RemoveAsync(string name, bool force, CancellationToken ct)
         {
-            var (node, _) = await ResolveAsync(name, ct).ConfigureAwait(false);
+            var (node, summaryNode) = await ResolveAsync(name, ct).ConfigureAwait(false);
             var running = await RunningTasksAsync(node.Id, ct).ConfigureAwait(false);
             if (running.Count > 0 && !force)
                 throw new OctoHaException("NodeHasRunningTasks", OctoHaErrorKind.ResourceBusy,
@@ -101,10 +104,13 @@ namespace OctoHa.Cluster
                 ? $"Remove from the cluster although {running.Count} task(s) are running on it"
                 : "Remove from the cluster";
             if (!_observer.ShouldProcess($"Octopus node {node.Name}", action))
-                return Result(node, "Remove", false, $"What if: would remove {node.Name} from the cluster.");
+                return Result(node, "Remove", false, $"What if: would remove {node.Name} from the cluster.", whatIf: true);
             await _api.DeleteAsync($"api/octopusservernodes/{Uri.EscapeDataString(node.Id)}", ct).ConfigureAwait(false);
-            if (node.State != NodeState.Offline)
-                _observer.Warning($"Node {node.Name} was still checking in (last seen {Ago(node.LastSeen)}). A live node re-adds itself within about a minute: stop its Octopus Server service first, or remove it again once it is stopped.");
+            // Nodes check in about every 60 seconds: one seen within two check-ins, and not offline by the server's
+            // own judgement, may still be running and would add itself back.
+            bool recentlySeen = node.LastSeen != null && _now() - node.LastSeen.Value < RecentCheckIn;
+            if (Json.Bool(summaryNode, "IsOffline") != true && recentlySeen)
+                _observer.Warning($"Node {node.Name} checked in {Ago(node.LastSeen)}. If its Octopus Server service is still running it will add itself back within about a minute: stop the service (or remove it again once stopped).");
             return Result(node, "Remove", true, $"Removed {node.Name} from the cluster.");
         }
 
@@ -166,9 +172,9 @@ namespace OctoHa.Cluster
             };
         }
 
-        private static NodeChangeResult Result(ClusterNode node, string action, bool changed, string message) => new NodeChangeResult
+        private static NodeChangeResult Result(ClusterNode node, string action, bool changed, string message, bool whatIf = false) => new NodeChangeResult
         {
-            Name = node.Name, Id = node.Id, Action = action, Changed = changed, Message = message,
+            Name = node.Name, Id = node.Id, Action = action, Changed = changed, WhatIf = whatIf, Message = message,
             TaskCap = node.TaskCap, Draining = node.Draining, State = node.State,
         };
 

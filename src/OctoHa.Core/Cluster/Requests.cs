@@ -27,6 +27,12 @@ namespace OctoHa.Cluster
 
         /// <summary>When the wait times out, cancel the tasks still running instead of failing.</summary>
         public bool CancelRemainingTasks { get; set; }
+
+        /// <summary>The caller gave a timeout, poll interval or cancel option; without Wait they do nothing, which is warned about.</summary>
+        public bool WaitOptionsGiven { get; set; }
+
+        /// <summary>How long to wait for cancelled tasks to finish cancelling, so the node can be removed right after.</summary>
+        public static readonly TimeSpan CancelSettleTimeout = TimeSpan.FromMinutes(2);
     }
 
     public sealed class PingRequest

@@ -10,6 +10,10 @@ namespace OctoHa.Cluster
         public string Id { get; set; } = "";
         public string Action { get; set; } = "";
         public bool Changed { get; set; }
+
+        /// <summary>The change was only described (-WhatIf / --what-if, or declined at a -Confirm prompt).</summary>
+        public bool WhatIf { get; set; }
+
         public string Message { get; set; } = "";
         public int TaskCap { get; set; }
         public bool Draining { get; set; }
@@ -27,6 +31,9 @@ namespace OctoHa.Cluster
 
         /// <summary>The node is draining now (false only under -WhatIf).</summary>
         public bool Draining { get; set; }
+
+        /// <summary>The drain was only described (-WhatIf / --what-if, or declined at a -Confirm prompt).</summary>
+        public bool WhatIf { get; set; }
 
         public bool Waited { get; set; }
         public bool TimedOut { get; set; }

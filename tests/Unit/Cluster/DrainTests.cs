@@ -90,7 +90,35 @@ namespace OctoHa.Tests.Cluster
             }, CancellationToken.None);
             Assert.True(result.TimedOut);
             Assert.Equal(2, result.CancelledTasks.Count);
-            await Eventually.TrueAsync(() => h.Cluster.Tasks.All(t => t.State == "Canceled"), "both tasks to end Canceled");
+            // The drain returns only once the cancelled tasks have stopped, so the scale-in can go straight on.
+            Assert.Empty(result.RemainingTasks);
+            Assert.All(h.Cluster.Tasks, t => Assert.Equal("Canceled", t.State));
+            var removed = await ops.RemoveAsync(node, false, CancellationToken.None);
+            Assert.True(removed.Changed);
+        }
+
+        [Fact]
+        public async Task Wait_options_without_wait_are_warned_about()
+        {
+            await using var h = await EmulatorHarness.StartAsync(1);
+            var observer = new RecordingObserver();
+            using var ops = h.Operations(observer);
+            var result = await ops.DrainAsync(new DrainRequest { Name = "OCTO-NODE-1", CancelRemainingTasks = true, WaitOptionsGiven = true }, CancellationToken.None);
+            Assert.True(result.Draining);
+            Assert.Contains(observer.Warnings, w => w.Contains("only apply with -Wait"));
+        }
+
+        [Fact]
+        public async Task What_if_on_a_draining_node_does_not_wait()
+        {
+            await using var h = await EmulatorHarness.StartAsync(1);
+            h.Cluster.QueueTask(TimeSpan.FromMinutes(10));
+            await Eventually.TrueAsync(() => h.Cluster.Tasks.Any(t => t.State == "Executing"), "the task to start");
+            using (var ops = h.Operations()) await ops.DrainAsync(new DrainRequest { Name = "OCTO-NODE-1" }, CancellationToken.None);
+            using var whatIf = h.Operations(new RecordingObserver(approve: false));
+            var result = await whatIf.DrainAsync(new DrainRequest { Name = "OCTO-NODE-1", Wait = true, Timeout = TimeSpan.FromMinutes(10) }, CancellationToken.None);
+            Assert.True(result.WhatIf);
+            Assert.False(result.Waited);
         }
 
         [Fact]

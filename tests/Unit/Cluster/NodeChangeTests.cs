@@ -135,7 +135,7 @@ namespace OctoHa.Tests.Cluster
             var observer = new RecordingObserver();
             using var ops = h.Operations(observer);
             await ops.RemoveAsync("OCTO-NODE-2", false, CancellationToken.None);
-            Assert.Contains(observer.Warnings, w => w.Contains("re-adds itself"));
+            Assert.Contains(observer.Warnings, w => w.Contains("add itself back"));
             await Eventually.TrueAsync(async () => (await ops.GetNodesAsync(new NodeQuery(), CancellationToken.None)).Nodes.Any(n => n.Name == "OCTO-NODE-2"),
                 "the live node to re-add itself at its next heartbeat");
         }
