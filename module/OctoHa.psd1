@@ -16,6 +16,7 @@
     FormatsToProcess     = @('OctoHa.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-OctoHaServer'
+        'Copy-OctoHaBlobData'
         'Get-OctoHaNode'
         'Get-OctoHaTaskCapPlan'
         'Invoke-OctoHaDrain'

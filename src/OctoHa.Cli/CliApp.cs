@@ -14,6 +14,7 @@ namespace OctoHa.Cli
             var root = new RootCommand("OctoHa: safe, scriptable operations for Octopus Deploy High Availability clusters.");
             root.Subcommands.Add(PlanCommands.Build(context));
             root.Subcommands.Add(NodeCommands.Build(context));
+            root.Subcommands.Add(BlobCommands.Build(context));
             root.Subcommands.Add(EmulatorCommands.Build(context));
             return root;
         }
@@ -30,7 +31,9 @@ namespace OctoHa.Cli
                     stderr.WriteLine($"octoha: {error.Message}");
                 }
                 stderr.WriteLine("Run 'octoha --help' (or add --help after the verb) for usage.");
-                return ExitCodes.BadUsage;
+                // blob copy speaks robocopy's exit codes, where bad usage is a fatal error (16).
+                bool blobCopy = parsed.CommandResult.Command.Name == "copy" && parsed.CommandResult.Parent is System.CommandLine.Parsing.CommandResult { Command.Name: "blob" };
+                return blobCopy ? Commands.BlobCommands.Fatal : ExitCodes.BadUsage;
             }
             try
             {

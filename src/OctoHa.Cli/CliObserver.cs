@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 
 namespace OctoHa.Cli
@@ -27,9 +28,31 @@ namespace OctoHa.Cli
             return false;
         }
 
+        // Progress can arrive several times a second during a long copy: a terminal gets every update on one line
+        // (\r), a redirected stderr (a log) one line every few seconds.
+        private static readonly TimeSpan LoggedProgressInterval = TimeSpan.FromSeconds(5);
+        private DateTime _lastProgress = DateTime.MinValue;
+        private bool _progressLineOpen;
+
         public void Progress(OperationProgress progress)
         {
-            if (progress.Completed) return;
+            if (progress.Completed)
+            {
+                lock (this) if (_progressLineOpen) { _stderr.WriteLine(); _progressLineOpen = false; }
+                return;
+            }
+            lock (this)
+            {
+                if (!System.Console.IsErrorRedirected && ReferenceEquals(_stderr, System.Console.Error))
+                {
+                    string line = $"{progress.Activity}: {progress.Status}";
+                    _stderr.Write("\r" + (line.Length > 119 ? line.Substring(0, 119) : line.PadRight(119)));
+                    _progressLineOpen = true;
+                    return;
+                }
+                if (DateTime.UtcNow - _lastProgress < LoggedProgressInterval) return;
+                _lastProgress = DateTime.UtcNow;
+            }
             string percent = progress.PercentComplete >= 0 ? $" ({progress.PercentComplete}%)" : "";
             _stderr.WriteLine($"{progress.Activity}: {progress.Status}{percent}");
         }

@@ -20,6 +20,7 @@ namespace OctoHa.Cli
             ["Resume-OctoHaNode"] = "node resume",
             ["Remove-OctoHaNode"] = "node remove",
             ["Test-OctoHaNode"] = "node ping",
+            ["Copy-OctoHaBlobData"] = "blob copy",
         };
     }
 }

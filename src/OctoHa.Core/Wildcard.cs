@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace OctoHa.Cluster
+namespace OctoHa
 {
     /// <summary>PowerShell-style wildcards (*, ?, [abc], ` escapes), case-insensitive, for -Name filters in the engine.</summary>
     public static class Wildcard
