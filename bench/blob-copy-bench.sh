@@ -139,7 +139,7 @@ read -r -a octoha_extra <<<"$octoha_args"
 # cache (dropping the cache needs root and /proc/sys/vm/drop_caches; warming needs nothing).
 warm() { tar -cf - "$@" 2>/dev/null | cat >/dev/null; }
 
-# run_tool TOOL SRC DST LOGPREFIX -> sets run_secs, run_rss_kb, run_rc
+# run_tool TOOL SRC DST LOGPREFIX -> sets run_secs (wall), run_cpu (user + sys), run_rss_kb, run_rc
 run_tool() {
   local tool=$1 src=$2 dst=$3 log=$4 t0 t1
   local -a cmd
@@ -151,13 +151,14 @@ run_tool() {
   printf '%q ' "${cmd[@]}" >"$log.cmd"
   t0=$(date +%s%N)
   set +e
-  /usr/bin/time -f %M -o "$log.rss" "${cmd[@]}" >"$log.out" 2>"$log.err"
+  /usr/bin/time -f 'rusage %M %U %S' -o "$log.rusage" "${cmd[@]}" >"$log.out" 2>"$log.err"
   run_rc=$?
   set -e
   t1=$(date +%s%N)
   run_secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-  run_rss_kb=$(grep -Eo '^[0-9]+$' "$log.rss" | tail -n 1 || true)
-  run_rss_kb=${run_rss_kb:-0}
+  # GNU time writes "Command exited with non-zero status N" first when the exit code is not 0.
+  read -r run_rss_kb run_cpu < <(awk '$1 == "rusage" { printf "%d %.2f\n", $2, $3 + $4 }' "$log.rusage")
+  run_rss_kb=${run_rss_kb:-0} run_cpu=${run_cpu:-0}
   local failed=0
   if [[ $tool == rsync ]]; then (( run_rc == 0 )) || failed=1; else (( run_rc < 8 )) || failed=1; fi
   if (( failed )); then
@@ -198,8 +199,8 @@ measure() {
       run_tool "$tool" "$src" "$dst" "$work/logs/$scenario-$tool-$rep"
       sync
       v=$(verify "$src" "$dst" "$scenario: $tool's destination (run $rep)")
-      printf 'time %s %s %d %s %s %s\n' "$scenario" "$tool" "$rep" "$run_secs" "$run_rss_kb" "$run_rc" >>"$results"
-      progress "$scenario run $rep/$repeat $tool: ${run_secs} s, exit $run_rc, $v"
+      printf 'time %s %s %d %s %s %s %s\n' "$scenario" "$tool" "$rep" "$run_secs" "$run_cpu" "$run_rss_kb" "$run_rc" >>"$results"
+      progress "$scenario run $rep/$repeat $tool: ${run_secs} s (cpu ${run_cpu} s), exit $run_rc, $v"
     done
   done
 }
@@ -207,6 +208,7 @@ measure() {
 # ---------------------------------------------------------------------------------------------
 # The trees: SRC, and SRC-MUT = a cp -a of SRC then mutated (the source of the mutate scenario,
 # whose destinations start as cp -a copies of the unmutated SRC, i.e. already synced).
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 src=$work/src
 src_mut=$work/src-mut
 progress "making the source tree: $files files, $mb MiB (seed $seed)"
@@ -250,7 +252,7 @@ if (( memory_files > 0 )); then
       run_tool "$tool" "$msrc" "$dst" "$work/logs/memory-$scenario-$tool"
       sync
       v=$(verify "$msrc" "$dst" "memory $scenario: $tool's destination")
-      printf 'memory %s %s 1 %s %s %s\n' "$scenario" "$tool" "$run_secs" "$run_rss_kb" "$run_rc" >>"$results"
+      printf 'memory %s %s 1 %s %s %s %s\n' "$scenario" "$tool" "$run_secs" "$run_cpu" "$run_rss_kb" "$run_rc" >>"$results"
       progress "memory $scenario $tool: ${run_secs} s, peak RSS $(( run_rss_kb / 1024 )) MiB, exit $run_rc, $v"
     done
   done
@@ -260,13 +262,16 @@ fi
 # The report (stdout).
 expect_note() { # SCENARIO EXPECTED
   local codes
-  codes=$(awk -v s="$1" '$1 == "time" && $2 == s && $3 == "octoha" { printf "%s%s", sep, $7; sep = "," }' "$results")
+  codes=$(awk -v s="$1" '$1 == "time" && $2 == s && $3 == "octoha" { printf "%s%s", sep, $8; sep = "," }' "$results")
   printf '  %-14s %s (expected %s)\n' "$1:" "$codes" "$2"
 }
 
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "octoha blob copy vs rsync: benchmark report ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
 echo
 echo "Machine:  $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), work folder on $(stat -f -c %T "$work")"
+echo "Load:     $load_before at the start, $load_after at the end (1/5/15-minute averages; anything near or"
+echo "          above $(nproc) means other work shared the machine, so expect noisy times: use more --repeat)"
 echo "rsync:    $(rsync --version | head -n 1)"
 echo "octoha:   $octoha_cmd blob copy SRC DST --mirror $octoha_args"
 echo "          ($("${octoha[@]}" --version 2>/dev/null | head -n 1 || echo 'version unknown'); dotnet $(dotnet --version 2>/dev/null || echo '?'))"

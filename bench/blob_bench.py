@@ -9,7 +9,7 @@
         One line with the numeric fields of octoha's `--output json` summary (for the report).
     blob_bench.py report RESULTS.tsv TARGETS
         The timing table, the ratio lines and the memory lines. RESULTS.tsv holds
-        "section scenario tool rep seconds maxrss_kb exit_code" lines; TARGETS is
+        "section scenario tool rep wall_seconds cpu_seconds maxrss_kb exit_code" lines; TARGETS is
         "initial-copy=0.80,no-change=1.00,mutate=1.00". Exit 1 when a ratio misses its target.
 """
 import json, os, stat, statistics, sys
@@ -119,15 +119,15 @@ def report(results_path, targets_arg):
         for line in f:
             if not line.strip():
                 continue
-            section, scenario, tool, rep, secs, rss, rc = line.split()
+            section, scenario, tool, rep, secs, cpu, rss, rc = line.split()
             bucket = timing if section == "time" else memory
-            bucket.setdefault((scenario, tool), []).append((float(secs), int(rss), int(rc)))
+            bucket.setdefault((scenario, tool), []).append((float(secs), int(rss), int(rc), float(cpu)))
 
     failed = False
     lines = []
     if timing:
-        print("Wall time in seconds (median of the repeats; every run listed):")
-        print(f"  {'scenario':<14} {'tool':<7} {'median':>8}   runs                      peak RSS   exit codes")
+        print("Wall time in seconds (median of the repeats; every run listed); cpu = median user + sys seconds:")
+        print(f"  {'scenario':<14} {'tool':<7} {'median':>8}   {'runs':<25} {'cpu':>7} {'peak RSS':>10}   exit codes")
         for scenario in targets:
             for tool in ("rsync", "octoha"):
                 runs = timing.get((scenario, tool), [])
@@ -137,7 +137,8 @@ def report(results_path, targets_arg):
                 all_runs = " ".join(f"{r[0]:.2f}" for r in runs)
                 rss = mib(max(r[1] for r in runs))
                 codes = ",".join(str(r[2]) for r in runs)
-                print(f"  {scenario:<14} {tool:<7} {med:>8.2f}   {all_runs:<25} {rss:>10}   {codes}")
+                cpu = statistics.median(r[3] for r in runs)
+                print(f"  {scenario:<14} {tool:<7} {med:>8.2f}   {all_runs:<25} {cpu:>7.2f} {rss:>10}   {codes}")
         print()
         for scenario, target in targets.items():
             r = timing.get((scenario, "rsync"))

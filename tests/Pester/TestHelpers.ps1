@@ -196,3 +196,78 @@ function Wait-Until {
         Start-Sleep -Milliseconds $IntervalMilliseconds
     }
 }
+
+# --- Blob trees for Copy-OctoHaBlobData: real folders and files with exact sizes and explicit last-write times. ---
+
+# The last-write time the blob tests give their files unless told otherwise: whole seconds in UTC, which every
+# file system these tests run on stores exactly.
+function Get-OctoHaTestFileTime {
+    [datetime]::new(2024, 1, 15, 10, 30, 0, [System.DateTimeKind]::Utc)
+}
+
+# Writes a file with exactly this content (ASCII, no newline added, so its size is the content's length), creating
+# its folders, replacing a file already there, and sets its last-write time. Returns the file.
+function New-OctoHaTestFile {
+    param(
+        [Parameter(Mandatory, Position = 0)] [string] $Path,
+        [Parameter(Position = 1)] [AllowEmptyString()] [string] $Content = 'blob data',
+        [datetime] $LastWriteTimeUtc = (Get-OctoHaTestFileTime)
+    )
+    $file = New-Item -ItemType File -Path $Path -Force
+    if ($Content.Length -gt 0) { Set-Content -LiteralPath $file.FullName -Value $Content -NoNewline }
+    [System.IO.File]::SetLastWriteTimeUtc($file.FullName, [datetime]::SpecifyKind($LastWriteTimeUtc, [System.DateTimeKind]::Utc))
+    Get-Item -LiteralPath $file.FullName -Force
+}
+
+# A fresh folder under $Root holding a source tree shaped like an Octopus data root ('src'); the destination
+# ('dst') is not created. The tree has task logs, artifacts and packages, an empty folder, a zero-byte file, and
+# names with spaces and non-ASCII characters. Returns Root, Source, Destination, FileCount, ByteCount,
+# DirectoryCount (the source folder itself included, as robocopy counts it) and the non-ASCII name.
+function New-OctoHaTestBlobCase {
+    param([Parameter(Mandatory)] [string] $Root)
+    $case = Join-Path $Root ([guid]::NewGuid().ToString('N').Substring(0, 8))
+    $source = Join-Path $case 'src'
+    # "resume" with two e-acutes, a space and two CJK characters, built from code points so that this file stays ASCII
+    # (Windows PowerShell reads a .ps1 without a BOM as ANSI).
+    $nonAscii = 'r' + [char]0x00E9 + 'sum' + [char]0x00E9 + ' ' + [char]0x65E5 + [char]0x672C
+
+    $null = New-OctoHaTestFile (Join-Path $source 'TaskLogs/servertasks-101.log.txt') 'Task ServerTasks-101 finished'
+    $null = New-OctoHaTestFile (Join-Path $source 'TaskLogs/servertasks-102.log.txt') 'Task ServerTasks-102 finished, with warnings'
+    $null = New-Item -ItemType Directory -Path (Join-Path $source 'TaskLogs/Archive') -Force
+    $null = New-OctoHaTestFile (Join-Path $source 'Artifacts/ServerTasks-101/Deploy to Production.txt') 'an artifact whose name has spaces'
+    $null = New-OctoHaTestFile (Join-Path $source 'Artifacts/ServerTasks-101/empty.log') ''
+    $null = New-OctoHaTestFile (Join-Path $source "Artifacts/$nonAscii/$nonAscii.txt") 'non-ASCII names'
+    $null = New-OctoHaTestFile (Join-Path $source 'Packages/Acme.Web.1.0.0.nupkg') 'PK package bytes'
+
+    $files = @(Get-ChildItem -LiteralPath $source -Recurse -File -Force)
+    [pscustomobject]@{
+        Root           = $case
+        Source         = $source
+        Destination    = Join-Path $case 'dst'
+        FileCount      = $files.Count
+        ByteCount      = [long] ($files | Measure-Object -Property Length -Sum).Sum
+        DirectoryCount = @(Get-ChildItem -LiteralPath $source -Recurse -Directory -Force).Count + 1
+        NonAsciiName   = $nonAscii
+    }
+}
+
+# One string describing a tree: a line per folder ('path/') and per file ('path|size|last-write ticks'), with paths
+# relative to $Path and '/' as the separator, sorted. Hidden and dot files are included. Two trees with the same
+# string have the same folders and files with the same sizes and times. A missing folder gives ''.
+function Get-OctoHaTestTree {
+    param([Parameter(Mandatory, Position = 0)] [string] $Path)
+    if (-not (Test-Path -LiteralPath $Path -PathType Container)) { return '' }
+    $root = (Get-Item -LiteralPath $Path -Force).FullName.TrimEnd([System.IO.Path]::DirectorySeparatorChar, [System.IO.Path]::AltDirectorySeparatorChar)
+    $lines = foreach ($item in Get-ChildItem -LiteralPath $root -Recurse -Force) {
+        $relative = $item.FullName.Substring($root.Length + 1).Replace('\', '/')
+        if ($item.PSIsContainer) { "$relative/" } else { '{0}|{1}|{2}' -f $relative, $item.Length, $item.LastWriteTimeUtc.Ticks }
+    }
+    ($lines | Sort-Object -CaseSensitive) -join "`n"
+}
+
+# The temporary files of the blob copy ('.NAME.octoha-partial-XXXXXXXX') anywhere under $Path.
+function Get-OctoHaTestPartialFile {
+    param([Parameter(Mandatory, Position = 0)] [string] $Path)
+    if (-not (Test-Path -LiteralPath $Path)) { return }
+    Get-ChildItem -LiteralPath $Path -Recurse -Force -File | Where-Object Name -Like '*.octoha-partial-*'
+}

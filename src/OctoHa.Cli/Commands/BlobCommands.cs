@@ -71,6 +71,12 @@ namespace OctoHa.Cli.Commands
                     context.Error.WriteLine($"octoha: {ex.ErrorId}: {ex.Message}");
                     return Fatal;
                 }
+                catch (Exception ex) when (!(ex is OperationCanceledException))
+                {
+                    // Anything unforeseen is still robocopy's "fatal": a script must never read it as "files copied".
+                    context.Error.WriteLine($"octoha: BlobCopyFatal: {ex.Message}");
+                    return Fatal;
+                }
                 if (json) Outputs.WriteJson(context.Out, summary);
                 else WriteTable(context.Out, summary);
                 return summary.ExitCode;

@@ -10,7 +10,7 @@ namespace OctoHa.Cmdlets.Blob
     public sealed class CopyOctoHaBlobDataCommand : OctoHaCmdlet
     {
         [Parameter(Mandatory = true, Position = 0)]
-        [Alias("Path", "SourcePath")]
+        [Alias("SourcePath")]
         public string Source { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1)]
@@ -59,8 +59,8 @@ namespace OctoHa.Cmdlets.Blob
         {
             var request = new BlobCopyRequest
             {
-                Source = GetUnresolvedProviderPathFromPSPath(Source),
-                Destination = GetUnresolvedProviderPathFromPSPath(Destination),
+                Source = FileSystemPath(Source, nameof(Source)),
+                Destination = FileSystemPath(Destination, nameof(Destination)),
                 Mirror = Mirror.IsPresent,
                 Force = Force.IsPresent,
                 Folders = Folder ?? Array.Empty<string>(),
@@ -70,11 +70,31 @@ namespace OctoHa.Cmdlets.Blob
                 Checksum = Checksum.IsPresent,
                 Retry = Retry,
                 RetryWait = TimeSpan.FromSeconds(RetryWaitSeconds),
-                LogPath = LogPath == null ? null : GetUnresolvedProviderPathFromPSPath(LogPath),
+                LogPath = LogPath == null ? null : FileSystemPath(LogPath, nameof(LogPath)),
                 // -WhatIf lists every file that would be copied or deleted (robocopy /L); -Confirm asks once.
                 ListOnly = IsWhatIf(),
             };
-            WriteObject(RunEngineAsync((observer, ct) => BlobCopier.CopyAsync(request, observer, ct)));
+            BlobCopySummary summary = RunEngineAsync((observer, ct) => BlobCopier.CopyAsync(request, observer, ct));
+            if (summary.Declined) return; // the user said no at the -Confirm prompt: nothing was done, nothing to report
+            // Each file that failed is also an error record, so -ErrorAction, -ErrorVariable and $Error see it.
+            foreach (CopyFailure failure in summary.Failures)
+            {
+                WriteError(new ErrorRecord(new System.IO.IOException($"{failure.Path}: {failure.Reason}"), "BlobCopyItemFailed", ErrorCategory.WriteError, failure.Path));
+            }
+            WriteObject(summary);
+        }
+
+        // PowerShell paths (relative, ~, TestDrive:) become file-system paths; other providers (HKLM:) are refused.
+        private string FileSystemPath(string path, string parameter)
+        {
+            string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
+            if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"-{parameter} '{path}' is on the {provider.Name} provider; blob data can only be copied between file-system folders."),
+                    "PathNotFileSystem", ErrorCategory.InvalidArgument, path));
+            }
+            return resolved;
         }
 
         private bool IsWhatIf() =>

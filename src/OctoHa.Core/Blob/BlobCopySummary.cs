@@ -45,6 +45,9 @@ namespace OctoHa.Blob
         public string Destination { get; set; } = "";
         public bool Mirror { get; set; }
         public bool ListOnly { get; set; }
+
+        /// <summary>The confirmation was declined, so nothing was looked at or changed.</summary>
+        public bool Declined { get; set; }
         public CopyCounters Dirs { get; } = new CopyCounters();
         public CopyCounters Files { get; } = new CopyCounters();
         public CopyCounters Bytes { get; } = new CopyCounters();

@@ -14,14 +14,24 @@ namespace OctoHa.Blob
             Interlocked.Increment(ref _summary.Dirs.total);
             if (!PrepareDestination(work)) return;
 
-            Dictionary<string, FileSystemInfo>? destination = ListDestination(work.Destination, out bool destinationExists);
+            Dictionary<string, FileSystemInfo>? destination;
+            bool destinationExists;
+            try
+            {
+                destination = ListDestination(work.Destination, out destinationExists);
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException)
+            {
+                Fail(_summary.Dirs, work.Destination, $"the destination folder could not be read ({ex.Message}); its files were not compared");
+                return;
+            }
             bool sourceListed = false;
             try
             {
                 foreach (FileSystemInfo entry in new DirectoryInfo(work.Source).EnumerateFileSystemInfos())
                 {
                     _ct.ThrowIfCancellationRequested();
-                    if (CopyPaths.IsTemp(entry.Name)) continue;
+                    if (CopyPaths.IsTemp(entry.Name) || IsOwnLog(entry)) continue;
                     FileSystemInfo? twin = null;
                     if (destination != null && destination.TryGetValue(entry.Name, out twin)) destination.Remove(entry.Name);
                     string relative = work.Relative.Length == 0 ? entry.Name : work.Relative + "/" + entry.Name;
@@ -52,8 +62,19 @@ namespace OctoHa.Blob
             }
 
             // Extras are only judged on a fully read source folder: a read error must never look like a deletion.
-            if (sourceListed && destinationExists) HandleExtras(work, destination);
+            if (!sourceListed || !destinationExists) return;
+            try
+            {
+                HandleExtras(work, destination);
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException)
+            {
+                Fail(_summary.Dirs, work.Destination, $"the destination folder could not be read for extras ({ex.Message})");
+            }
         }
+
+        // The run's own log may sit inside either tree: it is neither copied nor deleted.
+        private bool IsOwnLog(FileSystemInfo entry) => _logPath != null && string.Equals(entry.FullName, _logPath, CopyPaths.Comparison);
 
         /// <summary>Creates the destination folder (or, listing only, says it would). False when the subtree is skipped.</summary>
         private bool PrepareDestination(DirectoryWork work)
@@ -168,6 +189,7 @@ namespace OctoHa.Blob
             foreach (FileSystemInfo extra in extras)
             {
                 _ct.ThrowIfCancellationRequested();
+                if (IsOwnLog(extra)) continue;
                 string relative = work.Relative.Length == 0 ? extra.Name : work.Relative + "/" + extra.Name;
                 bool isDirectory = extra is DirectoryInfo && (extra.Attributes & FileAttributes.ReparsePoint) == 0;
                 // Excluded names are outside the copy: neither counted nor deleted.

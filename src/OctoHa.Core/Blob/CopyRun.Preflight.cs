@@ -46,6 +46,13 @@ namespace OctoHa.Blob
             }
 
             // -Folder: only those blob folders, each mirrored on its own, so nothing else at the destination is touched.
+            // The data root itself must be there: an unmounted share must not look like "nothing to do".
+            if (!Directory.Exists(source))
+            {
+                if (File.Exists(source)) throw Invalid("SourceNotAFolder", "Source", $"The source {source} is a file, not an Octopus data root folder.");
+                throw new OctoHaException("SourceNotFound", OctoHaErrorKind.ObjectNotFound,
+                    $"The source data root {source} does not exist or cannot be reached. Check the path (and, for a share, that this account can reach it); nothing was copied or deleted.", source);
+            }
             var roots = new List<DirectoryWork>();
             foreach (string folder in folders)
             {

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -29,6 +30,7 @@ namespace OctoHa.Blob
         private readonly BlockingCollection<FileWork> _files = new BlockingCollection<FileWork>(QueueCapacity);
         private int _pendingDirectories;
         private CopyLog _log = null!;
+        private string? _logPath;
 
         internal CopyRun(BlobCopyRequest request, IOperationObserver observer, CancellationToken ct)
         {
@@ -45,15 +47,17 @@ namespace OctoHa.Blob
             var roots = Preflight();
             _summary.Mirror = _request.Mirror;
             _summary.ListOnly = _request.ListOnly;
-            using (_log = new CopyLog(_request.LogPath))
+            if (!_request.ListOnly && !_observer.ShouldProcess(_summary.Destination,
+                    (_request.Mirror ? "Mirror" : "Copy") + $" blob data from {_summary.Source}" + (_request.Mirror ? " (deleting what the source lacks)" : "")))
+            {
+                _summary.Declined = true;
+                return _summary;
+            }
+            _logPath = string.IsNullOrWhiteSpace(_request.LogPath) ? null : Path.GetFullPath(_request.LogPath);
+            using (_log = new CopyLog(_logPath))
             {
                 _log.Header(_request, _summary.Source, _summary.Destination);
-                if (!_request.ListOnly && !_observer.ShouldProcess(_summary.Destination,
-                        (_request.Mirror ? "Mirror" : "Copy") + $" blob data from {_summary.Source}" + (_request.Mirror ? " (deleting what the source lacks)" : "")))
-                {
-                    _summary.ListOnly = true;
-                    return _summary;
-                }
+                _observer.Verbose($"{Activity}: {roots.Count} folder(s), {_request.ThreadCount} copy threads" + (_logPath != null ? $", log {_logPath}" : "") + ".");
                 foreach (var root in roots) Enqueue(root);
                 if (_pendingDirectories == 0) _directories.CompleteAdding();
 
@@ -73,11 +77,21 @@ namespace OctoHa.Blob
                     {
                         throw new OperationCanceledException(_ct);
                     }
+                    catch (AggregateException ex)
+                    {
+                        Exception first = ex.InnerExceptions.First(e => !(e is OperationCanceledException));
+                        _summary.Duration = clock.Elapsed;
+                        _log.Summary(_summary);
+                        throw new OctoHaException("BlobCopyFatal", OctoHaErrorKind.InvalidOperation,
+                            $"The copy stopped: {first.Message} Files copied so far are complete (each is renamed into place only when whole); run the copy again to finish.",
+                            _summary.Destination, first);
+                    }
                 }
                 _ct.ThrowIfCancellationRequested();
                 _summary.Duration = clock.Elapsed;
                 _observer.Progress(new OperationProgress(Activity, "Done", 100, completed: true));
                 _log.Summary(_summary);
+                _observer.Verbose($"Files: {_summary.Files}. Exit code {_summary.ExitCode}.");
             }
             return _summary;
         }

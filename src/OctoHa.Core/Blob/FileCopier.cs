@@ -29,7 +29,7 @@ namespace OctoHa.Blob
                     TryDelete(temp);
                     return Outcome.ChangedDuringCopy;
                 }
-                if ((after.Attributes & FileAttributes.ReadOnly) != 0) File.SetAttributes(temp, File.GetAttributes(temp) & ~FileAttributes.ReadOnly);
+                // Attributes (read-only included) came with the copy; setting the write time needs no write access.
                 File.SetLastWriteTimeUtc(temp, expectedWriteUtc);
                 MoveIntoPlace(temp, destination, destinationExists);
                 return Outcome.Copied;

@@ -281,5 +281,39 @@ namespace OctoHa.Tests.Blob
             Assert.Equal("InvalidRetry", ex.ErrorId);
             Assert.False(Directory.Exists(t.Destination));
         }
+
+        [Fact]
+        public async Task A_missing_data_root_fails_even_with_folders_named()
+        {
+            using var t = new BlobTree();
+            Directory.Delete(t.Source);
+            var ex = await Assert.ThrowsAsync<OctoHaException>(() => Copy(t, r => r.Folders = new[] { "TaskLogs" }));
+            Assert.Equal("SourceNotFound", ex.ErrorId);
+        }
+
+        [Fact]
+        public async Task The_runs_own_log_is_never_copied_or_deleted()
+        {
+            using var t = new BlobTree();
+            t.OctopusShaped();
+            Directory.CreateDirectory(t.Destination);
+            string log = Path.Combine(t.Destination, "mirror.log");
+            var result = await Copy(t, r => { r.Mirror = true; r.LogPath = log; });
+            Assert.True(File.Exists(log));
+            Assert.Contains("Files :", File.ReadAllText(log));
+            Assert.Equal(0, result.Files.Extras);
+        }
+
+        [Fact]
+        public async Task A_declined_confirmation_touches_no_log()
+        {
+            using var t = new BlobTree();
+            t.OctopusShaped();
+            string log = Path.Combine(t.Root, "earlier-run.log");
+            File.WriteAllText(log, "the previous run's log");
+            var result = await Copy(t, r => r.LogPath = log, new RecordingObserver(approve: false));
+            Assert.True(result.Declined);
+            Assert.Equal("the previous run's log", File.ReadAllText(log));
+        }
     }
 }
