@@ -45,8 +45,15 @@ namespace OctoHa.Build
             // The CLI twin beside the module: used by scripts without PowerShell and by the Pester suite's emulator.
             string cli = repo.Path_("out", "cli");
             if (Directory.Exists(cli)) Directory.Delete(cli, recursive: true);
-            ProcessRunner.RunOrThrow("dotnet", repo.Root, "publish", repo.Path_("src", "OctoHa.Cli", "OctoHa.Cli.csproj"),
-                "-c", configuration, "-o", cli, "--nologo", "-v", "quiet");
+            // Precompiled (ReadyToRun) for this platform where the SDK can; portable IL otherwise.
+            string cliProject = repo.Path_("src", "OctoHa.Cli", "OctoHa.Cli.csproj");
+            if (ProcessRunner.Run("dotnet", repo.Root, "publish", cliProject, "-c", configuration, "-o", cli,
+                    "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "--nologo", "-v", "quiet") != 0)
+            {
+                Console.Error.WriteLine("ReadyToRun publish of the CLI failed; publishing it as portable IL.");
+                if (Directory.Exists(cli)) Directory.Delete(cli, recursive: true);
+                ProcessRunner.RunOrThrow("dotnet", repo.Root, "publish", cliProject, "-c", configuration, "-o", cli, "--nologo", "-v", "quiet");
+            }
             return target;
         }
 

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
