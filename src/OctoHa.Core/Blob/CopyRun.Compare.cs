@@ -26,6 +26,8 @@ namespace OctoHa.Blob
                 return;
             }
             bool sourceListed = false;
+            bool statDestination = destination == null && destinationExists;
+            var batch = new List<FileCandidate>(BatchSize);
             try
             {
                 foreach (FileSystemInfo entry in new DirectoryInfo(work.Source).EnumerateFileSystemInfos())
@@ -36,24 +38,24 @@ namespace OctoHa.Blob
                     if (destination != null && destination.TryGetValue(entry.Name, out twin)) destination.Remove(entry.Name);
                     string relative = work.Relative.Length == 0 ? entry.Name : work.Relative + "/" + entry.Name;
 
-                    // Links are never followed, so a copy can never wander out of the tree; they are reported as skipped.
-                    if ((entry.Attributes & FileAttributes.ReparsePoint) != 0)
-                    {
-                        var counters = entry is DirectoryInfo ? _summary.Dirs : _summary.Files;
-                        Interlocked.Increment(ref counters.total);
-                        Interlocked.Increment(ref counters.skipped);
-                        _log.Entry("*LINK skipped", null, entry.FullName);
-                        continue;
-                    }
                     if (entry is DirectoryInfo)
                     {
-                        if (!ExcludedDirectory(entry.Name, relative))
+                        // Links are never followed, so a copy can never wander out of the tree; they are reported as skipped.
+                        if ((entry.Attributes & FileAttributes.ReparsePoint) != 0) SkipLink(_summary.Dirs, entry);
+                        else if (!ExcludedDirectory(entry.Name, relative))
                             Enqueue(new DirectoryWork(entry.FullName, Path.Combine(work.Destination, entry.Name), relative));
                         continue;
                     }
                     if (ExcludedFile(entry.Name)) continue;
-                    CompareFile((FileInfo)entry, twin, destination == null && destinationExists, work.Destination);
+                    // The walker only pairs names; the copy threads stat and compare, so a huge folder is not one thread's work.
+                    batch.Add(new FileCandidate((FileInfo)entry, twin, statDestination, work.Destination));
+                    if (batch.Count == BatchSize)
+                    {
+                        _files.Add(batch, _ct);
+                        batch = new List<FileCandidate>(BatchSize);
+                    }
                 }
+                if (batch.Count > 0) _files.Add(batch, _ct);
                 sourceListed = true;
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException)
@@ -130,8 +132,25 @@ namespace OctoHa.Blob
             return entries;
         }
 
-        private void CompareFile(FileInfo source, FileSystemInfo? twin, bool statDestination, string destinationFolder)
+        private void SkipLink(CopyCounters counters, FileSystemInfo entry)
         {
+            Interlocked.Increment(ref counters.total);
+            Interlocked.Increment(ref counters.skipped);
+            _log.Entry("*LINK skipped", null, entry.FullName);
+        }
+
+        /// <summary>On a copy thread: stats one source file and its twin, and copies it if robocopy's rule says so.</summary>
+        private void CompareFile(FileCandidate candidate)
+        {
+            FileInfo source = candidate.Source;
+            FileSystemInfo? twin = candidate.Twin;
+            bool statDestination = candidate.StatDestination;
+            string destinationFolder = candidate.DestinationFolder;
+            if ((source.Attributes & FileAttributes.ReparsePoint) != 0)
+            {
+                SkipLink(_summary.Files, source);
+                return;
+            }
             long length = source.Length;
             Interlocked.Increment(ref _summary.Files.total);
             Interlocked.Add(ref _summary.Bytes.total, length);
@@ -180,7 +199,7 @@ namespace OctoHa.Blob
             Interlocked.Add(ref _summary.Bytes.skipped, length);
         }
 
-        private void Queue(FileWork work) => _files.Add(work, _ct);
+        private void Queue(FileWork work) => CopyOne(work);
 
         /// <summary>What the destination has and the source lacks: counted always, deleted only when mirroring.</summary>
         private void HandleExtras(DirectoryWork work, Dictionary<string, FileSystemInfo>? leftovers)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 
@@ -8,9 +9,25 @@ namespace OctoHa.Blob
     {
         private void CopyFiles()
         {
-            foreach (FileWork work in _files.GetConsumingEnumerable(_ct))
+            foreach (List<FileCandidate> batch in _files.GetConsumingEnumerable(_ct))
             {
-                CopyOne(work);
+                foreach (FileCandidate candidate in batch)
+                {
+                    _ct.ThrowIfCancellationRequested();
+                    try
+                    {
+                        CompareFile(candidate);
+                    }
+                    catch (FileNotFoundException) when (!File.Exists(candidate.Source.FullName))
+                    {
+                        _log.Entry("*GONE", null, candidate.Source.FullName); // deleted at the source after it was listed
+                    }
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                    {
+                        // It could not be stat-ed between listing and comparing.
+                        Fail(_summary.Files, candidate.Source.FullName, $"it could not be read ({ex.Message})");
+                    }
+                }
             }
         }
 

@@ -17,7 +17,10 @@ namespace OctoHa.Blob
     /// </summary>
     internal sealed partial class CopyRun
     {
-        private const int QueueCapacity = 4_096;
+        // Files travel to the copy threads in batches, so a folder of small task logs costs few hand-offs;
+        // the bounded queue keeps memory flat (at most QueueCapacity x BatchSize files in flight).
+        private const int BatchSize = 128;
+        private const int QueueCapacity = 64;
 
         private readonly BlobCopyRequest _request;
         private readonly IOperationObserver _observer;
@@ -26,7 +29,7 @@ namespace OctoHa.Blob
         private readonly List<Regex> _excludeDirs;
         private readonly List<Regex> _excludeFiles;
         private readonly BlockingCollection<DirectoryWork> _directories = new BlockingCollection<DirectoryWork>();
-        private readonly BlockingCollection<FileWork> _files = new BlockingCollection<FileWork>(QueueCapacity);
+        private readonly BlockingCollection<List<FileCandidate>> _files = new BlockingCollection<List<FileCandidate>>(QueueCapacity);
         private int _pendingDirectories;
         private CopyLog _log = null!;
         private string? _logPath;
@@ -165,6 +168,23 @@ namespace OctoHa.Blob
             public string Source { get; }
             public string Destination { get; }
             public string Relative { get; }
+        }
+
+        /// <summary>A source file paired by name with what the destination has there (not stat-ed yet).</summary>
+        internal sealed class FileCandidate
+        {
+            public FileCandidate(FileInfo source, FileSystemInfo? twin, bool statDestination, string destinationFolder)
+            {
+                Source = source;
+                Twin = twin;
+                StatDestination = statDestination;
+                DestinationFolder = destinationFolder;
+            }
+
+            public FileInfo Source { get; }
+            public FileSystemInfo? Twin { get; }
+            public bool StatDestination { get; }
+            public string DestinationFolder { get; }
         }
 
         internal sealed class FileWork
