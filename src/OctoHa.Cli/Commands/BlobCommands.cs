@@ -77,7 +77,7 @@ namespace OctoHa.Cli.Commands
                     context.Error.WriteLine($"octoha: BlobCopyFatal: {ex.Message}");
                     return Fatal;
                 }
-                if (json) Outputs.WriteJson(context.Out, summary);
+                if (json) BlobSummaryJson.Write(context.Out, summary);
                 else WriteTable(context.Out, summary);
                 return summary.ExitCode;
             });

@@ -21,16 +21,24 @@ namespace OctoHa.Cli.Output
             DefaultValueFactory = _ => OutputFormat.Table,
         };
 
-        private static readonly JsonSerializerOptions JsonOptions = new JsonSerializerOptions
+        private static JsonSerializerOptions NewOptions() => new JsonSerializerOptions
         {
             WriteIndented = true,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             Converters = { new JsonStringEnumConverter() },
         };
 
+        // Reflection for anything the compile-time context does not list.
+        private static readonly JsonSerializerOptions JsonOptions = NewOptions();
+
+        private static readonly CliJsonContext Context = new CliJsonContext(NewOptions());
+
         public static void WriteJson(TextWriter stdout, object value)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(value, value.GetType(), JsonOptions));
+            var type = value.GetType();
+            stdout.WriteLine(Context.GetTypeInfo(type) != null
+                ? JsonSerializer.Serialize(value, type, Context)
+                : JsonSerializer.Serialize(value, type, JsonOptions));
         }
     }
 }
