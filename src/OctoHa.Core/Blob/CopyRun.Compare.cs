@@ -173,19 +173,19 @@ namespace OctoHa.Blob
             DateTime written = source.LastWriteTimeUtc;
             if (existing == null)
             {
-                Queue(new FileWork(source.FullName, target, length, written, "New File", false));
+                CopyOne(new FileWork(source.FullName, target, length, written, "New File", false));
             }
             else if (existing.Length != length)
             {
-                Queue(new FileWork(source.FullName, target, length, written, written > existing.LastWriteTimeUtc ? "Newer" : "Changed", false));
+                CopyOne(new FileWork(source.FullName, target, length, written, written > existing.LastWriteTimeUtc ? "Newer" : "Changed", false));
             }
             else if (_request.Checksum)
             {
-                Queue(new FileWork(source.FullName, target, length, written, "Changed", true));
+                CopyOne(new FileWork(source.FullName, target, length, written, "Changed", true));
             }
             else if (existing.LastWriteTimeUtc != written)
             {
-                Queue(new FileWork(source.FullName, target, length, written, written > existing.LastWriteTimeUtc ? "Newer" : "Older", false));
+                CopyOne(new FileWork(source.FullName, target, length, written, written > existing.LastWriteTimeUtc ? "Newer" : "Older", false));
             }
             else
             {
@@ -198,8 +198,6 @@ namespace OctoHa.Blob
             Interlocked.Increment(ref _summary.Files.skipped);
             Interlocked.Add(ref _summary.Bytes.skipped, length);
         }
-
-        private void Queue(FileWork work) => CopyOne(work);
 
         /// <summary>What the destination has and the source lacks: counted always, deleted only when mirroring.</summary>
         private void HandleExtras(DirectoryWork work, Dictionary<string, FileSystemInfo>? leftovers)
