@@ -27,7 +27,7 @@ namespace OctoHa.Blob
             }
             bool sourceListed = false;
             bool statDestination = destination == null && destinationExists;
-            var batch = new List<FileCandidate>(BatchSize);
+            var batch = new List<FileWork>(BatchSize);
             try
             {
                 foreach (FileSystemInfo entry in new DirectoryInfo(work.Source).EnumerateFileSystemInfos())
@@ -47,12 +47,13 @@ namespace OctoHa.Blob
                         continue;
                     }
                     if (ExcludedFile(entry.Name)) continue;
-                    // The walker only pairs names; the copy threads stat and compare, so a huge folder is not one thread's work.
-                    batch.Add(new FileCandidate((FileInfo)entry, twin, statDestination, work.Destination));
-                    if (batch.Count == BatchSize)
+                    // The walker compares (stat-ing where the listing did not); only files to copy go to the copy threads,
+                    // in batches, so a folder of small task logs costs few hand-offs.
+                    CompareListed(new FileCandidate((FileInfo)entry, twin, statDestination, work.Destination), batch);
+                    if (batch.Count >= BatchSize)
                     {
                         _files.Add(batch, _ct);
-                        batch = new List<FileCandidate>(BatchSize);
+                        batch = new List<FileWork>(BatchSize);
                     }
                 }
                 if (batch.Count > 0) _files.Add(batch, _ct);
@@ -139,8 +140,24 @@ namespace OctoHa.Blob
             _log.Entry("*LINK skipped", null, entry.FullName);
         }
 
-        /// <summary>On a copy thread: stats one source file and its twin, and copies it if robocopy's rule says so.</summary>
-        private void CompareFile(FileCandidate candidate)
+        private void CompareListed(FileCandidate candidate, List<FileWork> batch)
+        {
+            try
+            {
+                CompareFile(candidate, batch);
+            }
+            catch (FileNotFoundException) when (!File.Exists(candidate.Source.FullName))
+            {
+                _log.Entry("*GONE", null, candidate.Source.FullName); // deleted at the source after it was listed
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                Fail(_summary.Files, candidate.Source.FullName, $"it could not be read ({ex.Message})");
+            }
+        }
+
+        /// <summary>Stats one source file and its twin, and queues it for copying if robocopy's rule says so.</summary>
+        private void CompareFile(FileCandidate candidate, List<FileWork> batch)
         {
             FileInfo source = candidate.Source;
             FileSystemInfo? twin = candidate.Twin;
@@ -173,19 +190,19 @@ namespace OctoHa.Blob
             DateTime written = source.LastWriteTimeUtc;
             if (existing == null)
             {
-                CopyOne(new FileWork(source.FullName, target, length, written, "New File", false));
+                batch.Add(new FileWork(source.FullName, target, length, written, "New File", false));
             }
             else if (existing.Length != length)
             {
-                CopyOne(new FileWork(source.FullName, target, length, written, written > existing.LastWriteTimeUtc ? "Newer" : "Changed", false));
+                batch.Add(new FileWork(source.FullName, target, length, written, written > existing.LastWriteTimeUtc ? "Newer" : "Changed", false));
             }
             else if (_request.Checksum)
             {
-                CopyOne(new FileWork(source.FullName, target, length, written, "Changed", true));
+                batch.Add(new FileWork(source.FullName, target, length, written, "Changed", true));
             }
             else if (existing.LastWriteTimeUtc != written)
             {
-                CopyOne(new FileWork(source.FullName, target, length, written, written > existing.LastWriteTimeUtc ? "Newer" : "Older", false));
+                batch.Add(new FileWork(source.FullName, target, length, written, written > existing.LastWriteTimeUtc ? "Newer" : "Older", false));
             }
             else
             {

@@ -9,25 +9,9 @@ namespace OctoHa.Blob
     {
         private void CopyFiles()
         {
-            foreach (List<FileCandidate> batch in _files.GetConsumingEnumerable(_ct))
+            foreach (List<FileWork> batch in _files.GetConsumingEnumerable(_ct))
             {
-                foreach (FileCandidate candidate in batch)
-                {
-                    _ct.ThrowIfCancellationRequested();
-                    try
-                    {
-                        CompareFile(candidate);
-                    }
-                    catch (FileNotFoundException) when (!File.Exists(candidate.Source.FullName))
-                    {
-                        _log.Entry("*GONE", null, candidate.Source.FullName); // deleted at the source after it was listed
-                    }
-                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                    {
-                        // It could not be stat-ed between listing and comparing.
-                        Fail(_summary.Files, candidate.Source.FullName, $"it could not be read ({ex.Message})");
-                    }
-                }
+                foreach (FileWork work in batch) CopyOne(work);
             }
         }
 

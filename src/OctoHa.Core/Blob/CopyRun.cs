@@ -29,7 +29,7 @@ namespace OctoHa.Blob
         private readonly List<Regex> _excludeDirs;
         private readonly List<Regex> _excludeFiles;
         private readonly BlockingCollection<DirectoryWork> _directories = new BlockingCollection<DirectoryWork>();
-        private readonly BlockingCollection<List<FileCandidate>> _files = new BlockingCollection<List<FileCandidate>>(QueueCapacity);
+        private readonly BlockingCollection<List<FileWork>> _files = new BlockingCollection<List<FileWork>>(QueueCapacity);
         private int _pendingDirectories;
         private CopyLog _log = null!;
         private string? _logPath;
