@@ -114,7 +114,7 @@ namespace OctoHa.Tests.Contract
             var viewed = doc.Descendants("TypeName").Select(e => e.Value).ToHashSet(StringComparer.Ordinal);
             var outputs = CmdletMetadata.Read(_module.CmdletAssembly("Core"), "Core").SelectMany(c => c.OutputTypes).Where(t => t.StartsWith("OctoHa.", StringComparison.Ordinal)).Distinct().ToList();
             Assert.Contains("OctoHa.Planning.TaskCapPlan", outputs);
-            Assert.Empty(outputs.Where(t => !viewed.Contains(t)));
+            Assert.All(outputs, t => Assert.True(viewed.Contains(t), $"{t} has no view in the format file."));
         }
     }
 }
