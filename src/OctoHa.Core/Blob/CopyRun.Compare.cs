@@ -36,10 +36,9 @@ namespace OctoHa.Blob
                     if (CopyPaths.IsTemp(entry.Name) || IsOwnLog(entry)) continue;
                     FileSystemInfo? twin = null;
                     if (destination != null && destination.TryGetValue(entry.Name, out twin)) destination.Remove(entry.Name);
-                    string relative = work.Relative.Length == 0 ? entry.Name : work.Relative + "/" + entry.Name;
-
                     if (entry is DirectoryInfo)
                     {
+                        string relative = work.Relative.Length == 0 ? entry.Name : work.Relative + "/" + entry.Name;
                         // Links are never followed, so a copy can never wander out of the tree; they are reported as skipped.
                         if ((entry.Attributes & FileAttributes.ReparsePoint) != 0) SkipLink(_summary.Dirs, entry);
                         else if (!ExcludedDirectory(entry.Name, relative))
@@ -49,7 +48,7 @@ namespace OctoHa.Blob
                     if (ExcludedFile(entry.Name)) continue;
                     // The walker compares (stat-ing where the listing did not); only files to copy go to the copy threads,
                     // in batches, so a folder of small task logs costs few hand-offs.
-                    CompareListed(new FileCandidate((FileInfo)entry, twin, statDestination, work.Destination), batch);
+                    CompareListed((FileInfo)entry, twin, statDestination, work.Destination, batch);
                     if (batch.Count >= BatchSize)
                     {
                         _files.Add(batch, _ct);
@@ -140,29 +139,25 @@ namespace OctoHa.Blob
             _log.Entry("*LINK skipped", null, entry.FullName);
         }
 
-        private void CompareListed(FileCandidate candidate, List<FileWork> batch)
+        private void CompareListed(FileInfo source, FileSystemInfo? twin, bool statDestination, string destinationFolder, List<FileWork> batch)
         {
             try
             {
-                CompareFile(candidate, batch);
+                CompareFile(source, twin, statDestination, destinationFolder, batch);
             }
-            catch (FileNotFoundException) when (!File.Exists(candidate.Source.FullName))
+            catch (FileNotFoundException) when (!File.Exists(source.FullName))
             {
-                _log.Entry("*GONE", null, candidate.Source.FullName); // deleted at the source after it was listed
+                _log.Entry("*GONE", null, source.FullName); // deleted at the source after it was listed
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                Fail(_summary.Files, candidate.Source.FullName, $"it could not be read ({ex.Message})");
+                Fail(_summary.Files, source.FullName, $"it could not be read ({ex.Message})");
             }
         }
 
         /// <summary>Stats one source file and its twin, and queues it for copying if robocopy's rule says so.</summary>
-        private void CompareFile(FileCandidate candidate, List<FileWork> batch)
+        private void CompareFile(FileInfo source, FileSystemInfo? twin, bool statDestination, string destinationFolder, List<FileWork> batch)
         {
-            FileInfo source = candidate.Source;
-            FileSystemInfo? twin = candidate.Twin;
-            bool statDestination = candidate.StatDestination;
-            string destinationFolder = candidate.DestinationFolder;
             if ((source.Attributes & FileAttributes.ReparsePoint) != 0)
             {
                 SkipLink(_summary.Files, source);
@@ -171,7 +166,8 @@ namespace OctoHa.Blob
             long length = source.Length;
             Interlocked.Increment(ref _summary.Files.total);
             Interlocked.Add(ref _summary.Bytes.total, length);
-            string target = Path.Combine(destinationFolder, source.Name);
+            // The listed twin already carries the destination path; only a new or stat-ed file needs one built.
+            string target = twin?.FullName ?? Path.Combine(destinationFolder, source.Name);
             if (statDestination)
             {
                 var file = new FileInfo(target);

@@ -152,9 +152,10 @@ namespace OctoHa.Blob
         }
 
         private bool ExcludedDirectory(string name, string relative) =>
-            _excludeDirs.Any(r => r.IsMatch(name) || r.IsMatch(relative.Replace('\\', '/')));
+            _excludeDirs.Count != 0 && _excludeDirs.Any(r => r.IsMatch(name) || r.IsMatch(relative.Replace('\\', '/')));
 
-        private bool ExcludedFile(string name) => _excludeFiles.Any(r => r.IsMatch(name));
+        // Checked for every file: no allocation at all when nothing is excluded.
+        private bool ExcludedFile(string name) => _excludeFiles.Count != 0 && _excludeFiles.Any(r => r.IsMatch(name));
 
         internal sealed class DirectoryWork
         {
@@ -168,23 +169,6 @@ namespace OctoHa.Blob
             public string Source { get; }
             public string Destination { get; }
             public string Relative { get; }
-        }
-
-        /// <summary>A source file paired by name with what the destination has there (not stat-ed yet).</summary>
-        internal sealed class FileCandidate
-        {
-            public FileCandidate(FileInfo source, FileSystemInfo? twin, bool statDestination, string destinationFolder)
-            {
-                Source = source;
-                Twin = twin;
-                StatDestination = statDestination;
-                DestinationFolder = destinationFolder;
-            }
-
-            public FileInfo Source { get; }
-            public FileSystemInfo? Twin { get; }
-            public bool StatDestination { get; }
-            public string DestinationFolder { get; }
         }
 
         internal sealed class FileWork
