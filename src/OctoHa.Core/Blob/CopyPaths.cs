@@ -20,7 +20,9 @@ namespace OctoHa.Blob
                 throw new OctoHaException(what + "PathMissing", OctoHaErrorKind.InvalidArgument, $"No {what.ToLowerInvariant()} folder was given.", what);
             try
             {
-                return Path.GetFullPath(path.Trim()).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) is { Length: > 0 } p ? p : Path.GetPathRoot(Path.GetFullPath(path))!;
+                string full = Path.GetFullPath(path.Trim());
+                string trimmed = full.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+                return trimmed.Length > 0 ? trimmed : Path.GetPathRoot(full)!; // "/" stays "/"
             }
             catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
             {

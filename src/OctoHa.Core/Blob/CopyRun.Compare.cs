@@ -123,7 +123,7 @@ namespace OctoHa.Blob
                 if (CopyPaths.IsTemp(entry.Name))
                 {
                     // Left by an interrupted run: never a finished file, so it goes.
-                    if (!_request.ListOnly) FileCopier.TryDelete(entry.FullName);
+                    if (!_request.ListOnly) SafeFile.TryDelete(entry.FullName);
                     continue;
                 }
                 if (entries.Count >= _request.ListingLimit) return null; // too big to hold: stat file by file

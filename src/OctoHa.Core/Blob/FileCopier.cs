@@ -26,7 +26,7 @@ namespace OctoHa.Blob
                 var after = new FileInfo(source);
                 if (!after.Exists || after.Length != expectedLength || after.LastWriteTimeUtc != expectedWriteUtc)
                 {
-                    TryDelete(temp);
+                    SafeFile.TryDelete(temp);
                     return Outcome.ChangedDuringCopy;
                 }
                 // Attributes (read-only included) came with the copy; setting the write time needs no write access.
@@ -36,7 +36,7 @@ namespace OctoHa.Blob
             }
             catch
             {
-                TryDelete(temp);
+                SafeFile.TryDelete(temp);
                 throw;
             }
         }
@@ -106,9 +106,5 @@ namespace OctoHa.Blob
             return total;
         }
 
-        internal static void TryDelete(string path)
-        {
-            try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
     }
 }

@@ -66,9 +66,7 @@ namespace OctoHa.Cluster
             catch (HttpRequestException ex)
             {
                 result.LatencyMs = Math.Round(watch.Elapsed.TotalMilliseconds, 1);
-                Exception inner = ex;
-                while (inner.InnerException != null) inner = inner.InnerException;
-                result.Error = inner.Message;
+                result.Error = OctopusErrors.Innermost(ex).Message;
             }
             return result;
         }

@@ -95,7 +95,7 @@ namespace OctoHa.Cluster
             return false;
         }
 
-        private static Exception Innermost(Exception ex)
+        internal static Exception Innermost(Exception ex)
         {
             while (ex.InnerException != null) ex = ex.InnerException;
             return ex;

@@ -82,7 +82,7 @@ namespace OctoHa.Tentacle
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                TryDelete(temp);
+                SafeFile.TryDelete(temp);
                 throw new OctoHaException("TentacleConfigWriteFailed", OctoHaErrorKind.WriteError,
                     $"Could not write '{configPath}': {ex.Message}. The config was left as it was; fix the cause (disk space, permissions) and try again.",
                     configPath, ex);
@@ -96,11 +96,6 @@ namespace OctoHa.Tentacle
             // Two edits in the same second: keep both backups rather than overwrite the older one.
             for (int i = 2; File.Exists(path); i++) path = Path.Combine(dir, $"{name}.{stamp}-{i}.bak");
             return path;
-        }
-
-        private static void TryDelete(string path)
-        {
-            try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
 }
