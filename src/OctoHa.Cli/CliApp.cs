@@ -15,6 +15,7 @@ namespace OctoHa.Cli
             root.Subcommands.Add(PlanCommands.Build(context));
             root.Subcommands.Add(NodeCommands.Build(context));
             root.Subcommands.Add(BlobCommands.Build(context));
+            root.Subcommands.Add(TentacleCommands.Build(context));
             root.Subcommands.Add(EmulatorCommands.Build(context));
             return root;
         }

@@ -21,6 +21,9 @@ namespace OctoHa.Cli
             ["Remove-OctoHaNode"] = "node remove",
             ["Test-OctoHaNode"] = "node ping",
             ["Copy-OctoHaBlobData"] = "blob copy",
+            ["Get-OctoHaPollingTentacle"] = "tentacle show",
+            ["Register-OctoHaPollingTentacle"] = "tentacle register",
+            ["Unregister-OctoHaPollingTentacle"] = "tentacle prune",
         };
     }
 }

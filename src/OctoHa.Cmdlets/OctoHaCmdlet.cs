@@ -91,6 +91,34 @@ namespace OctoHa.Cmdlets
             }
         }
 
+        /// <summary>
+        /// A PowerShell path (relative, ~, TestDrive:) as a file-system path; a path on another provider (HKLM:) is
+        /// refused with PathNotFileSystem, saying why a file-system path is needed.
+        /// </summary>
+        protected internal string FileSystemPath(string path, string parameter, string why)
+        {
+            string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
+            if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"-{parameter} '{path}' is on the {provider.Name} provider; {why}."),
+                    "PathNotFileSystem", ErrorCategory.InvalidArgument, path));
+            }
+            return resolved;
+        }
+
+        internal string PathOnFileSystem(string path, string parameter, string why) => FileSystemPath(path, parameter, why);
+
+        /// <summary>True under -WhatIf, given on the command line or through $WhatIfPreference.</summary>
+        protected bool IsWhatIf() =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? value)
+                ? ((SwitchParameter)value).IsPresent
+                : GetVariableValue("WhatIfPreference") is object preference && LanguagePrimitives.IsTrue(preference);
+
+        /// <summary>Stops the command with an InvalidArgument error (parameters that contradict each other).</summary>
+        protected internal void ArgumentError(string errorId, string message, object? target) =>
+            ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));
+
         /// <summary>Reports an engine error for one input without stopping the pipeline.</summary>
         protected void WriteEngineError(OctoHaException ex) => WriteError(ErrorRecords.From(ex, GetType()));
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using OctoHa.Cluster;
 using OctoHa.Planning;
+using OctoHa.Tentacle;
 
 namespace OctoHa.Cli.Output
 {
@@ -16,6 +17,8 @@ namespace OctoHa.Cli.Output
     [JsonSerializable(typeof(DrainResult))]
     [JsonSerializable(typeof(PingResult[]))]
     [JsonSerializable(typeof(IReadOnlyList<PingResult>))]
+    [JsonSerializable(typeof(PollingTentacleChange))]
+    [JsonSerializable(typeof(List<PollingTentacleServer>))]
     internal sealed partial class CliJsonContext : JsonSerializerContext
     {
     }

@@ -59,8 +59,8 @@ namespace OctoHa.Cmdlets.Blob
         {
             var request = new BlobCopyRequest
             {
-                Source = FileSystemPath(Source, nameof(Source)),
-                Destination = FileSystemPath(Destination, nameof(Destination)),
+                Source = FileSystemPath(Source, nameof(Source), "blob data can only be copied between file-system folders"),
+                Destination = FileSystemPath(Destination, nameof(Destination), "blob data can only be copied between file-system folders"),
                 Mirror = Mirror.IsPresent,
                 Force = Force.IsPresent,
                 Folders = Folder ?? Array.Empty<string>(),
@@ -70,7 +70,7 @@ namespace OctoHa.Cmdlets.Blob
                 Checksum = Checksum.IsPresent,
                 Retry = Retry,
                 RetryWait = TimeSpan.FromSeconds(RetryWaitSeconds),
-                LogPath = LogPath == null ? null : FileSystemPath(LogPath, nameof(LogPath)),
+                LogPath = LogPath == null ? null : FileSystemPath(LogPath, nameof(LogPath), "the log is a file"),
                 // -WhatIf lists every file that would be copied or deleted (robocopy /L); -Confirm asks once.
                 ListOnly = IsWhatIf(),
             };
@@ -83,23 +83,5 @@ namespace OctoHa.Cmdlets.Blob
             }
             WriteObject(summary);
         }
-
-        // PowerShell paths (relative, ~, TestDrive:) become file-system paths; other providers (HKLM:) are refused.
-        private string FileSystemPath(string path, string parameter)
-        {
-            string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
-            if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException($"-{parameter} '{path}' is on the {provider.Name} provider; blob data can only be copied between file-system folders."),
-                    "PathNotFileSystem", ErrorCategory.InvalidArgument, path));
-            }
-            return resolved;
-        }
-
-        private bool IsWhatIf() =>
-            MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? value)
-                ? ((SwitchParameter)value).IsPresent
-                : GetVariableValue("WhatIfPreference") is object preference && LanguagePrimitives.IsTrue(preference);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.InteropServices;
+using OctoHa.Processes;
 
 namespace OctoHa.Tentacle
 {
@@ -26,32 +27,19 @@ namespace OctoHa.Tentacle
         public string? TentaclePath { get; set; }
     }
 
-    /// <summary>One `Tentacle poll-server` command line. <see cref="Arguments"/> holds the real API key; print <see cref="Render"/>.</summary>
-    public sealed class PollServerCommand
+    /// <summary>One `Tentacle poll-server` command line. <see cref="ExternalCommand.Arguments"/> holds the real API key; print Render().</summary>
+    public sealed class PollServerCommand : ExternalCommand
     {
         internal PollServerCommand(string fileName, IReadOnlyList<string> arguments, TentacleAddress node, string apiKey)
+            : base(fileName, arguments, new[] { apiKey })
         {
-            FileName = fileName;
-            Arguments = arguments;
             Node = node;
-            _apiKey = apiKey;
         }
 
-        private readonly string _apiKey;
-
-        public string FileName { get; }
-        public IReadOnlyList<string> Arguments { get; }
+        /// <summary>The node this command makes the Tentacle poll.</summary>
         public TentacleAddress Node { get; }
 
-        /// <summary>The command line with the API key shown as API-********, safe for logs and -WhatIf.</summary>
-        public string Render() => Join(new[] { FileName }.Concat(Arguments.Select(a => a == _apiKey ? PollServerPlanner.MaskedKey : a)));
-
-        public override string ToString() => Render();
-
-        private static string Join(IEnumerable<string> parts) => string.Join(" ", parts.Select(Quote));
-
-        private static string Quote(string s) =>
-            s.Length > 0 && s.IndexOfAny(new[] { ' ', '\t', '"' }) < 0 ? s : "\"" + s.Replace("\"", "\\\"") + "\"";
+        protected override string MaskOf(string secret) => PollServerPlanner.MaskedKey;
     }
 
     /// <summary>Builds (never runs) the poll-server commands for the nodes a polling Tentacle does not poll yet.</summary>

@@ -70,6 +70,43 @@ namespace OctoHa.Tentacle
             throw BadIndex(instance, index, "it has no ConfigurationFilePath", null);
         }
 
+        /// <summary>The instance whose index points at this config path, or null (not registered, or the index is unreadable).</summary>
+        public static string? FindInstanceOf(string configPath, string? home = null)
+        {
+            string folder = Path.Combine(home ?? DefaultHome(), "Tentacle", "Instances");
+            string full = Path.GetFullPath(configPath);
+            var comparison = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            try
+            {
+                if (!Directory.Exists(folder)) return null;
+                foreach (string index in Directory.EnumerateFiles(folder, "*.config"))
+                {
+                    try
+                    {
+                        using var doc = JsonDocument.Parse(File.ReadAllText(index));
+                        string? name = null, path = null;
+                        foreach (var p in doc.RootElement.EnumerateObject())
+                        {
+                            if (p.Value.ValueKind != JsonValueKind.String) continue;
+                            if (string.Equals(p.Name, "Name", StringComparison.OrdinalIgnoreCase)) name = p.Value.GetString();
+                            if (string.Equals(p.Name, "ConfigurationFilePath", StringComparison.OrdinalIgnoreCase)) path = p.Value.GetString();
+                        }
+                        if (!string.IsNullOrWhiteSpace(name) && !string.IsNullOrWhiteSpace(path) && string.Equals(Path.GetFullPath(path!), full, comparison))
+                            return name;
+                    }
+                    catch (Exception ex) when (ex is JsonException || ex is IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException || ex is ArgumentException)
+                    {
+                        // Another instance's broken index is not this command's business.
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return null;
+            }
+            return null;
+        }
+
         private static OctoHaException BadIndex(string instance, string index, string why, Exception? inner) =>
             new OctoHaException("TentacleInstanceIndexMalformed", OctoHaErrorKind.InvalidData,
                 $"The index of Tentacle instance '{instance}' ('{index}') cannot be used: {why}. Pass the config path instead.", index, inner);

@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using OctoHa.Tentacle;
+
+namespace OctoHa.Cmdlets.Tentacle
+{
+    /// <summary>What the polling-Tentacle cmdlets share: -ConfigPath or -Instance (not both), and -TentaclePath as a file-system path.</summary>
+    internal static class TentacleParameters
+    {
+        internal static void Target(OctoHaCmdlet cmdlet, TentacleTarget target, string? configPath, string? instance)
+        {
+            if (!string.IsNullOrWhiteSpace(configPath) && !string.IsNullOrWhiteSpace(instance))
+                cmdlet.ArgumentError("ConfigPathAndInstance",
+                    "Give -ConfigPath or -Instance, not both: -Instance is looked up in Tentacle's instance index, which names the config path itself.", instance);
+            target.ConfigPath = string.IsNullOrWhiteSpace(configPath) ? null : cmdlet.PathOnFileSystem(configPath!, "ConfigPath", "Tentacle.config is a file");
+            target.Instance = instance;
+        }
+
+        internal static void Change(OctoHaCmdlet cmdlet, TentacleChangeRequest request, string? configPath, string? instance, bool restart, string? tentaclePath)
+        {
+            Target(cmdlet, request, configPath, instance);
+            request.Restart = restart;
+            // A bare name ("Tentacle") is looked up on PATH by the OS; anything with a folder is a PowerShell path.
+            request.TentaclePath = string.IsNullOrWhiteSpace(tentaclePath) || tentaclePath!.IndexOfAny(new[] { '/', '\\' }) < 0
+                ? tentaclePath
+                : cmdlet.PathOnFileSystem(tentaclePath, "TentaclePath", "the Tentacle program is a file");
+        }
+    }
+}
