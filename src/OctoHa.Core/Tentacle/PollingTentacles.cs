@@ -48,11 +48,11 @@ namespace OctoHa.Tentacle
             var obs = observer ?? NullObserver.Instance;
             var (path, instance) = Locate(request);
             var nodes = TentacleNodes.Resolve(request.Nodes, request.UniquePortHost, request.FirstPort);
-            string exe = TentacleBinary(request);
             if (request.Method == RegistrationMethod.PollServer && request.Connection == null)
                 throw new OctoHaException("ServerConnectionMissing", OctoHaErrorKind.InvalidArgument,
                     "The PollServer method runs `Tentacle poll-server`, which calls the Octopus API: give the server URL and an API key " +
                     "(Connect-OctoHaServer or -Connection; --server with OCTOPUS_API_KEY or --api-key-file in the CLI).");
+            string exe = TentacleBinary(request);
             CheckCanRestart(request, exe);
 
             PollingTentacleChange change = request.Method == RegistrationMethod.PollServer
