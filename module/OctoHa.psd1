@@ -18,12 +18,15 @@
         'Connect-OctoHaServer'
         'Copy-OctoHaBlobData'
         'Get-OctoHaNode'
+        'Get-OctoHaPollingTentacle'
         'Get-OctoHaTaskCapPlan'
         'Invoke-OctoHaDrain'
+        'Register-OctoHaPollingTentacle'
         'Remove-OctoHaNode'
         'Resume-OctoHaNode'
         'Set-OctoHaTaskCap'
         'Test-OctoHaNode'
+        'Unregister-OctoHaPollingTentacle'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
