@@ -82,7 +82,12 @@ namespace OctoHa.Tentacle
                 else if (!string.IsNullOrWhiteSpace(request.ConfigPath)) { args.Add("--config"); args.Add(request.ConfigPath!); }
                 args.Add("--server"); args.Add(request.ServerUrl);
                 args.Add("--apiKey"); args.Add(request.ApiKey);
-                if (request.UniquePort)
+                if (node.IsWebSocket)
+                {
+                    // A websocket node is named whole: Tentacle takes wss:// only through --server-web-socket.
+                    args.Add("--server-web-socket"); args.Add(node.ToString());
+                }
+                else if (request.UniquePort)
                 {
                     // --server-comms-port takes precedence over any port inside --server-comms-address.
                     args.Add("--server-comms-address"); args.Add(node.SchemeAndHost);

@@ -30,7 +30,8 @@ namespace OctoHa.Tentacle
                     : PollingTentacleServer.Extra;
                 result.Add(new PollingTentacleServer(config.Path, instance, s.Address, s.Thumbprint, s.CommunicationStyleName, s.SubscriptionId, status));
             }
-            if (nodes != null)
+            bool listeningOnly = config.TrustedServers.Count > 0 && !config.TrustedServers.Any(s => s.IsPolling);
+            if (nodes != null && !listeningOnly) // the nodes connect to a listening Tentacle: none is missing
             {
                 var polled = new HashSet<TentacleAddress>(config.TrustedServers.Where(s => s.IsPolling && s.ParsedAddress != null).Select(s => s.ParsedAddress!));
                 foreach (var node in nodes.Where(n => !polled.Contains(n)))
@@ -79,19 +80,30 @@ namespace OctoHa.Tentacle
             string exe = TentacleBinary(request);
             CheckCanRestart(request, exe);
 
-            var result = TentacleConfigEditor.Prune(new TentaclePruneRequest
+            TentacleEditResult result;
+            try
             {
-                ConfigPath = path,
-                Remove = request.Remove == null ? null : addresses,
-                Keep = request.Keep == null ? null : addresses,
-                Force = request.Force,
-                LockTimeout = request.LockTimeout,
-                BeforeReplace = request.BeforeReplace,
-            }, obs, ct);
+                result = TentacleConfigEditor.Prune(new TentaclePruneRequest
+                {
+                    ConfigPath = path,
+                    Remove = request.Remove == null ? null : addresses,
+                    Keep = request.Keep == null ? null : addresses,
+                    Force = request.Force,
+                    LockTimeout = request.LockTimeout,
+                    BeforeReplace = request.BeforeReplace,
+                }, obs, ct);
+            }
+            catch (OctoHaException ex) when (ex.ErrorId == "WouldRemoveAllServers" && request.Keep != null)
+            {
+                throw new OctoHaException(ex.ErrorId, ex.Kind,
+                    $"None of the addresses to keep ({string.Join(", ", addresses)}) is a polling entry of '{path}', so pruning would remove every polling entry " +
+                    "and the Tentacle would poll no server at all. For the move to one load-balanced address, register that address first " +
+                    "(Register-OctoHaPollingTentacle, octoha tentacle register), then keep it. Nothing was changed.", path, ex);
+            }
             var change = new PollingTentacleChange(result.Plan.ConfigPath, instance, "Prune")
             {
-                Removed = result.Plan.Removed.Select(s => s.Address ?? s.Thumbprint).ToList(),
-                Polling = PolledAddresses(result.Plan.Servers),
+                Removed = result.Written ? result.Plan.Removed.Select(s => s.Address ?? s.Thumbprint).ToList() : new List<string>(),
+                Polling = PolledAddresses(result.Written ? result.Plan.Servers : result.Plan.Servers.Concat(result.Plan.Removed)),
                 Unmatched = result.Plan.Unmatched.Select(a => a.ToString()).ToList(),
                 Changed = result.Written,
                 BackupPath = result.BackupPath,
@@ -119,8 +131,8 @@ namespace OctoHa.Tentacle
             }, obs, ct);
             return new PollingTentacleChange(result.Plan.ConfigPath, instance, nameof(RegistrationMethod.ConfigFile))
             {
-                Added = result.Plan.Added.Select(s => s.Address!).ToList(),
-                Polling = PolledAddresses(result.Plan.Servers),
+                Added = result.Written ? result.Plan.Added.Select(s => s.Address!).ToList() : new List<string>(),
+                Polling = PolledAddresses(result.Written ? result.Plan.Servers : result.Plan.Servers.Except(result.Plan.Added)),
                 Changed = result.Written,
                 BackupPath = result.BackupPath,
             };

@@ -13,16 +13,23 @@ namespace OctoHa.Tentacle
         /// <summary>The polling comms port Octopus Server listens on unless configured otherwise.</summary>
         public const int DefaultPort = 10943;
 
-        private TentacleAddress(string scheme, string host, int port)
+        private TentacleAddress(string scheme, string host, int port, string path = "")
         {
             Scheme = scheme;
             Host = host;
             Port = port;
+            Path = path;
         }
 
         public string Scheme { get; }
         public string Host { get; }
         public int Port { get; }
+
+        /// <summary>A websocket (wss) address's path, such as /OctopusComms; empty for https, where a path means nothing.</summary>
+        public string Path { get; }
+
+        /// <summary>Polling over a websocket (poll-server --server-web-socket) rather than TCP.</summary>
+        public bool IsWebSocket => Scheme == "wss";
 
         /// <summary>Scheme and host only (no port), as poll-server takes it with a separate --server-comms-port.</summary>
         public string SchemeAndHost => $"{Scheme}://{UriHost}";
@@ -54,7 +61,13 @@ namespace OctoHa.Tentacle
                 if (scheme != "https" && scheme != "wss") { why = $"the scheme '{scheme}' is not https or wss"; return false; }
             }
             int end = rest.IndexOfAny(new[] { '/', '?', '#' });
-            if (end >= 0) rest = rest.Substring(0, end);
+            string path = "";
+            if (end >= 0)
+            {
+                // Only a websocket address keeps its path (wss://host/OctopusComms); an https comms address has none.
+                if (scheme == "wss" && rest[end] == '/') path = rest.Substring(end).Split('?', '#')[0].TrimEnd('/');
+                rest = rest.Substring(0, end);
+            }
             if (rest.IndexOf('@') >= 0) { why = "it carries user information"; return false; }
 
             string host;
@@ -86,7 +99,7 @@ namespace OctoHa.Tentacle
                 why = $"'{portText}' is not a port number (1-65535)";
                 return false;
             }
-            address = new TentacleAddress(scheme, host.ToLowerInvariant(), port);
+            address = new TentacleAddress(scheme, host.ToLowerInvariant(), port, path);
             return true;
         }
 
@@ -106,16 +119,17 @@ namespace OctoHa.Tentacle
         }
 
         /// <summary>The form Tentacle's poll-server writes: https://host:port, no trailing slash.</summary>
-        public override string ToString() => $"{Scheme}://{UriHost}:{Port.ToString(CultureInfo.InvariantCulture)}";
+        public override string ToString() => $"{Scheme}://{UriHost}:{Port.ToString(CultureInfo.InvariantCulture)}{Path}";
 
         public bool Equals(TentacleAddress? other) =>
             other != null && Port == other.Port
             && string.Equals(Scheme, other.Scheme, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(Host, other.Host, StringComparison.OrdinalIgnoreCase);
+            && string.Equals(Host, other.Host, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(Path, other.Path, StringComparison.OrdinalIgnoreCase);
 
         public override bool Equals(object? obj) => Equals(obj as TentacleAddress);
 
         public override int GetHashCode() =>
-            StringComparer.OrdinalIgnoreCase.GetHashCode(Scheme) ^ StringComparer.OrdinalIgnoreCase.GetHashCode(Host) ^ Port;
+            StringComparer.OrdinalIgnoreCase.GetHashCode(Scheme) ^ StringComparer.OrdinalIgnoreCase.GetHashCode(Host) ^ Port ^ StringComparer.OrdinalIgnoreCase.GetHashCode(Path);
     }
 }

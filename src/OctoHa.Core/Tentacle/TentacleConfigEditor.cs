@@ -53,7 +53,7 @@ namespace OctoHa.Tentacle
             if (!request.Force && config.TrustedServers.Any(s => s.IsPolling) && !kept.Any(s => s.IsPolling))
                 throw new OctoHaException("WouldRemoveAllServers", OctoHaErrorKind.InvalidOperation,
                     $"Pruning '{config.Path}' would remove every polling entry, and the Tentacle would then poll no server at all. " +
-                    "Keep at least one node's address, or use -Force if that is really what you want.", config.Path);
+                    "Keep at least one node's address, or use the force option (-Force, --force) if that is really what you want.", config.Path);
             return new TentacleEditPlan(config.Path, Array.Empty<TrustedServer>(), removed, kept, unmatched);
         }
 
@@ -77,22 +77,30 @@ namespace OctoHa.Tentacle
             CancellationToken ct, Func<TentacleConfig, TentacleEditPlan> plan, Func<TentacleEditPlan, string> describe)
         {
             var obs = observer ?? NullObserver.Instance;
-            // Load once outside the lock so a missing or broken file fails before a lock file is created beside it.
-            string full = TentacleConfig.Load(configPath).Path;
+            // Plan and ask outside the lock: a missing or broken file, a no-op or -WhatIf leaves nothing beside the config.
+            var first = TentacleConfig.Load(configPath);
+            string full = first.Path;
+            var asked = plan(first);
+            if (asked.IsNoOp)
+            {
+                obs.Verbose($"'{full}' already has the requested trusted servers; nothing to change.");
+                return new TentacleEditResult(asked, false, null);
+            }
+            if (!obs.ShouldProcess(full, describe(asked))) return new TentacleEditResult(asked, false, null);
             using (ConfigFileWriter.AcquireLock(full, lockTimeout, ct))
             {
                 int leftovers = ConfigFileWriter.RemoveLeftovers(full);
                 if (leftovers > 0) obs.Verbose($"Removed {leftovers} temp file(s) left beside '{full}' by an edit that did not finish.");
+                // Planned again under the lock: an edit that landed meanwhile is kept, and only what is still missing is added.
                 var config = TentacleConfig.Load(full);
                 var p = plan(config);
                 if (p.IsNoOp)
                 {
-                    obs.Verbose($"'{full}' already has the requested trusted servers; nothing to change.");
+                    obs.Verbose($"'{full}' was changed meanwhile and already has the requested trusted servers; nothing to change.");
                     return new TentacleEditResult(p, false, null);
                 }
-                if (!obs.ShouldProcess(full, describe(p))) return new TentacleEditResult(p, false, null);
                 string backup = ConfigFileWriter.Replace(full, config.WithTrustedServers(p.Servers), beforeReplace);
-                obs.Verbose($"Wrote '{full}' (backup '{Path.GetFileName(backup)}'). Restart the Tentacle (`Tentacle service --restart`) so it polls the new list.");
+                obs.Verbose($"Wrote '{full}' (backup '{Path.GetFileName(backup)}').");
                 return new TentacleEditResult(p, true, backup);
             }
         }

@@ -308,5 +308,57 @@ namespace OctoHa.Tests.Tentacle
             Assert.Equal("InvalidPruneRequest", Assert.Throws<OctoHaException>(() => PollingTentacles.Unregister(new PollingUnregisterRequest { ConfigPath = path, Remove = new[] { "a" }, Keep = new[] { "b" } }, null, CancellationToken.None)).ErrorId);
             Assert.Equal("NoAddressesGiven", Assert.Throws<OctoHaException>(() => PollingTentacles.Unregister(new PollingUnregisterRequest { ConfigPath = path, Remove = new string[0] }, null, CancellationToken.None)).ErrorId);
         }
+
+        [Fact]
+        public void A_declined_change_leaves_no_file_beside_the_config_and_reports_nothing_added()
+        {
+            string path = OneNode();
+            var change = PollingTentacles.Register(new PollingRegisterRequest { ConfigPath = path, InstanceHome = _home, Nodes = { "node1", "node2" } },
+                new RecordingObserver(approve: false), CancellationToken.None);
+            Assert.False(change.Changed);
+            Assert.Empty(change.Added);
+            Assert.Equal(new[] { "https://node1:10943" }, change.Polling);
+            Assert.Equal(new[] { Path.GetFileName(path) }, Directory.GetFiles(_fx.Root).Select(Path.GetFileName)); // no lock, temp or backup
+
+            string three = _fx.Linux("[" + TentacleFixture.Entry("https://node1:10943") + "," + TentacleFixture.Entry("https://old:10943") + "]", "two.config");
+            var prune = PollingTentacles.Unregister(new PollingUnregisterRequest { ConfigPath = three, InstanceHome = _home, Remove = new[] { "old" } },
+                new RecordingObserver(approve: false), CancellationToken.None);
+            Assert.Empty(prune.Removed);
+            Assert.Equal(new[] { "https://node1:10943", "https://old:10943" }, prune.Polling);
+        }
+
+        [Fact]
+        public void Keeping_only_an_address_that_is_not_registered_says_to_register_it_first()
+        {
+            string path = OneNode();
+            var ex = Assert.Throws<OctoHaException>(() => PollingTentacles.Unregister(
+                new PollingUnregisterRequest { ConfigPath = path, InstanceHome = _home, Keep = new[] { "octopus-lb" } }, new RecordingObserver(), CancellationToken.None));
+            Assert.Equal("WouldRemoveAllServers", ex.ErrorId);
+            Assert.Contains("register that address first", ex.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_listening_tentacle_misses_no_node_because_the_nodes_connect_to_it()
+        {
+            string path = _fx.Linux("[" + TentacleFixture.Entry(null!, style: 1, subscription: null) + "]");
+            var report = PollingTentacles.Show(new PollingTentacleQuery { ConfigPath = path, InstanceHome = _home, Nodes = { "node1", "node2" } });
+            Assert.Equal(new[] { PollingTentacleServer.NotPolling }, report.Select(s => s.Status));
+        }
+
+        [Fact]
+        public void Websocket_nodes_keep_their_path_and_poll_server_names_them_with_server_web_socket()
+        {
+            var tentacle = new StandInTentacle(_fx.Root);
+            string path = _fx.Linux("[" + TentacleFixture.Entry("wss://octo1.example.com:443/OctopusComms") + "]");
+            var show = PollingTentacles.Show(new PollingTentacleQuery { ConfigPath = path, InstanceHome = _home, Nodes = { "wss://OCTO1.example.com/OctopusComms/", "wss://octo2.example.com/OctopusComms" } });
+            Assert.Equal(new[] { "Polled wss://octo1.example.com:443/OctopusComms", "Missing wss://octo2.example.com:443/OctopusComms" }, show.Select(s => s.ToString()));
+
+            PollingTentacles.Register(new PollingRegisterRequest
+            {
+                ConfigPath = path, InstanceHome = _home, Nodes = { "wss://octo2.example.com/OctopusComms" }, Method = RegistrationMethod.PollServer,
+                Connection = Connection(), TentaclePath = tentacle.ProgramPath,
+            }, new RecordingObserver(), CancellationToken.None);
+            Assert.EndsWith("--server-web-socket wss://octo2.example.com:443/OctopusComms", Assert.Single(tentacle.Calls()), StringComparison.Ordinal);
+        }
     }
 }

@@ -13,7 +13,7 @@ namespace OctoHa.Tests.Tentacle
         [InlineData("HTTPS://node1", "https://node1:10943")]
         [InlineData("10.0.0.5:10950", "https://10.0.0.5:10950")]
         [InlineData("[::1]:10943", "https://[::1]:10943")]
-        [InlineData("wss://octo.example.com/OctopusComms", "wss://octo.example.com:443")]
+        [InlineData("wss://octo.example.com/OctopusComms", "wss://octo.example.com:443/OctopusComms")]
         public void Parses_the_forms_a_node_is_given_in(string text, string expected)
         {
             Assert.Equal(expected, TentacleAddress.Parse(text).ToString());
