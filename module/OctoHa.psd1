@@ -15,17 +15,21 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('OctoHa.Format.ps1xml')
     CmdletsToExport      = @(
+        'Add-OctoHaNode'
         'Connect-OctoHaServer'
         'Copy-OctoHaBlobData'
         'Get-OctoHaNode'
         'Get-OctoHaPollingTentacle'
         'Get-OctoHaTaskCapPlan'
         'Invoke-OctoHaDrain'
+        'New-OctoHaSharedStorage'
         'Register-OctoHaPollingTentacle'
         'Remove-OctoHaNode'
         'Resume-OctoHaNode'
         'Set-OctoHaTaskCap'
+        'Test-OctoHaDatabase'
         'Test-OctoHaNode'
+        'Test-OctoHaSharedStorage'
         'Unregister-OctoHaPollingTentacle'
     )
     FunctionsToExport    = @()

@@ -16,6 +16,8 @@ namespace OctoHa.Cli
             root.Subcommands.Add(NodeCommands.Build(context));
             root.Subcommands.Add(BlobCommands.Build(context));
             root.Subcommands.Add(TentacleCommands.Build(context));
+            root.Subcommands.Add(StorageCommands.Build(context));
+            root.Subcommands.Add(DatabaseCommands.Build(context));
             root.Subcommands.Add(EmulatorCommands.Build(context));
             return root;
         }

@@ -24,6 +24,10 @@ namespace OctoHa.Cli
             ["Get-OctoHaPollingTentacle"] = "tentacle show",
             ["Register-OctoHaPollingTentacle"] = "tentacle register",
             ["Unregister-OctoHaPollingTentacle"] = "tentacle prune",
+            ["New-OctoHaSharedStorage"] = "storage new",
+            ["Test-OctoHaSharedStorage"] = "storage test",
+            ["Add-OctoHaNode"] = "node add",
+            ["Test-OctoHaDatabase"] = "database test",
         };
     }
 }
