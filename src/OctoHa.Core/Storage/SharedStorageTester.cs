@@ -116,7 +116,7 @@ namespace OctoHa.Storage
             var files = BlobFolders.All.Where(f => File.Exists(System.IO.Path.Combine(root, f))).ToList();
             if (files.Count > 0)
                 return new CheckResult(StorageChecks.Folders, CheckStatus.Fail,
-                    $"{string.Join(", ", files)} {(files.Count == 1 ? "is a file" : "are files")}, not folders. Octopus needs folders of these names; move the files away.",
+                    $"{string.Join(", ", files)} {(files.Count == 1 ? "is a file, not a folder" : "are files, not folders")}. Octopus needs folders of these names; move the files away.",
                     string.Join(",", files));
             var missing = BlobFolders.All.Where(f => !Directory.Exists(System.IO.Path.Combine(root, f))).ToList();
             if (missing.Count > 0)
