@@ -23,10 +23,10 @@ namespace OctoHa.Cli.Commands
         /// <summary>The thresholds of the checks, shared by both verbs.</summary>
         private sealed class LimitOptions
         {
-            public Option<int> WarnMs { get; } = new Option<int>("--latency-warn-ms") { Description = "Latency is Warn above this median small-file round trip, in ms (default 50).", DefaultValueFactory = _ => 50 };
-            public Option<int> FailMs { get; } = new Option<int>("--latency-fail-ms") { Description = "Latency is Fail above this median, in ms (default 1000).", DefaultValueFactory = _ => 1000 };
-            public Option<int> Samples { get; } = new Option<int>("--latency-samples") { Description = "Small-file round trips to take the median of (default 20).", DefaultValueFactory = _ => StorageCheckLimits.DefaultLatencySamples };
-            public Option<int> FreeGb { get; } = new Option<int>("--free-space-warn-gb") { Description = "FreeSpace is Warn below this many GiB (default 10).", DefaultValueFactory = _ => 10 };
+            public Option<int> WarnMs { get; } = new Option<int>("--latency-warn-ms") { Description = "Latency is Warn above this median small-file round trip, in ms.", DefaultValueFactory = _ => 50 };
+            public Option<int> FailMs { get; } = new Option<int>("--latency-fail-ms") { Description = "Latency is Fail above this median, in ms.", DefaultValueFactory = _ => 1000 };
+            public Option<int> Samples { get; } = new Option<int>("--latency-samples") { Description = "Small-file round trips to take the median of.", DefaultValueFactory = _ => StorageCheckLimits.DefaultLatencySamples };
+            public Option<int> FreeGb { get; } = new Option<int>("--free-space-warn-gb") { Description = "FreeSpace is Warn below this many GiB free.", DefaultValueFactory = _ => 10 };
             public Option<string?> MountTable { get; } = new Option<string?>("--mount-table") { Description = "The Linux mount table to read (default /proc/self/mountinfo, else /proc/mounts)." };
 
             public void AddTo(Command command)
