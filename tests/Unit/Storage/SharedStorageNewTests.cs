@@ -166,6 +166,24 @@ namespace OctoHa.Tests.Storage
         }
 
         [Fact]
+        public void A_dangling_link_is_judged_by_where_it_points()
+        {
+            Directory.CreateDirectory(_fx.Links);
+            string gone = Path.Combine(_fx.Root, "retired-share", "Packages");
+            Directory.CreateSymbolicLink(Path.Combine(_fx.Links, "Packages"), gone);
+            var ex = Assert.Throws<OctoHaException>(() => SharedStorage.New(Request(_fx.Links), null, CancellationToken.None));
+            Assert.Equal("LinkPathInUse", ex.ErrorId);
+            Assert.Contains($"is a link to '{gone}'", ex.Message, StringComparison.Ordinal);
+
+            // A link made earlier to the right folder, before the share had it, is kept.
+            File.Delete(Path.Combine(_fx.Links, "Packages"));
+            Directory.CreateSymbolicLink(Path.Combine(_fx.Links, "Packages"), Path.Combine(_fx.Share, "Packages"));
+            var result = SharedStorage.New(Request(_fx.Links), null, CancellationToken.None);
+            Assert.Equal(SharedStorageLink.Existing, result.Links.Single(l => l.Path.EndsWith("Packages", StringComparison.Ordinal)).Status);
+            Assert.True(Directory.Exists(Path.Combine(_fx.Links, "Packages")));
+        }
+
+        [Fact]
         public void Link_path_equal_to_the_root_is_refused()
         {
             var request = Request(_fx.Share);
