@@ -78,7 +78,9 @@ Describe 'Test-OctoHaDatabase' {
 
     It 'validates -Rounds before connecting' {
         $cs = ConvertTo-TestSecureString 'Server=127.0.0.1'
-        { Test-OctoHaDatabase -ConnectionString $cs -Rounds 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        $err = $null
+        try { Test-OctoHaDatabase -ConnectionString $cs -Rounds 0 -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
     }
 
     It 'has two parameter sets and is read-only' {
