@@ -86,10 +86,20 @@ namespace OctoHa.Database
                 throw new OctoHaException("InvalidConnectionString", OctoHaErrorKind.InvalidArgument,
                     $"The SQL client refused the connection string: {cs.Scrub(ex.Message)} Check the keywords against the SQL Server connection string documentation.", "ConnectionString");
             }
-            catch (DllNotFoundException)
+            catch (Exception ex) when (ex is DllNotFoundException || ex.InnerException is DllNotFoundException)
             {
                 throw new OctoHaException("SqlClientNativeMissing", OctoHaErrorKind.InvalidOperation,
                     "The SQL client's native network library (sni.dll) could not be loaded on this Windows machine. Run the test from Windows PowerShell 5.1, or install the Microsoft Visual C++ runtime and the module's native dependencies.", "ConnectionString");
+            }
+            catch (PlatformNotSupportedException)
+            {
+                throw new OctoHaException("SqlClientNotFound", OctoHaErrorKind.InvalidOperation,
+                    "The SQL client for this runtime was not found beside OctoHa.Core.dll (runtimes/ or sqlclient/ folder): reinstall the module.", "ConnectionString");
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is OctoHaException))
+            {
+                // Anything else the library throws (a socket or TLS error) is still a report, never a crash.
+                return Failed(report, checks, DatabaseFailure.Other, $"{ex.GetType().Name}: {cs.Scrub(ex.Message)}", observer, activity);
             }
 
             report.Connected = true;

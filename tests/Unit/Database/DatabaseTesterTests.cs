@@ -172,6 +172,23 @@ namespace OctoHa.Tests.Database
         }
 
         [Fact]
+        public async Task Any_other_library_error_is_a_report_with_the_secret_scrubbed()
+        {
+            var report = await Test(Listening(), new ThrowingProvider(new System.IO.IOException($"TLS failed for password {Secret}")));
+            Assert.False(report.Connected);
+            Assert.Equal(DatabaseFailure.Other, report.Failure);
+            Assert.Contains("IOException", report.Checks[0].Reason);
+            NoSecret(report);
+        }
+
+        private sealed class ThrowingProvider : IDatabaseProvider
+        {
+            private readonly Exception _error;
+            public ThrowingProvider(Exception error) => _error = error;
+            public Task<DatabaseServerFacts> ProbeAsync(string connectionString, string host, int rounds, TimeSpan timeout, CancellationToken ct) => throw _error;
+        }
+
+        [Fact]
         public async Task Bad_numbers_are_InvalidArgument_errors()
         {
             var ex = await Assert.ThrowsAsync<OctoHaException>(() => DatabaseTester.TestAsync(
