@@ -25,7 +25,7 @@ namespace OctoHa.Build
                 if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
                 ProcessRunner.RunOrThrow("dotnet", repo.Root, "publish", repo.Path_("src", "OctoHa.Cmdlets", "OctoHa.Cmdlets.csproj"),
                     "-c", configuration, "-f", framework, "-o", staging, "--nologo", "-v", "quiet");
-                Lay(staging, Path.Combine(target, edition));
+                Lay(staging, Path.Combine(target, edition), edition);
                 HelpBuilder.Write(repo.HelpFolder, Path.Combine(target, edition, "en-US"));
             }
 
@@ -58,7 +58,7 @@ namespace OctoHa.Build
         }
 
         // The cmdlet assembly goes on top; everything else we ship goes into Dependencies/ for the initializer.
-        private static void Lay(string staging, string editionFolder)
+        private static void Lay(string staging, string editionFolder, string edition)
         {
             string deps = Path.Combine(editionFolder, "Dependencies");
             Directory.CreateDirectory(deps);
@@ -69,7 +69,22 @@ namespace OctoHa.Build
                 string to = name == "OctoHa.Cmdlets.dll" ? Path.Combine(editionFolder, name) : Path.Combine(deps, name);
                 File.Copy(dll, to);
             }
+            // Assets the engine finds by relative path beside OctoHa.Core.dll (Database/SqlClientAssembly.cs): the working
+            // System.Data.SqlClient builds, runtimes/{win,unix}/lib/net8.0 for PowerShell 7 and sqlclient/netfx for 5.1.
+            foreach (string folder in EditionAssetFolders(edition))
+            {
+                string from = Path.Combine(staging, folder);
+                if (!Directory.Exists(from)) continue;
+                foreach (string file in Directory.GetFiles(from, "*.dll", SearchOption.AllDirectories))
+                {
+                    string to = Path.Combine(deps, Path.GetRelativePath(staging, file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                    File.Copy(file, to);
+                }
+            }
         }
+
+        private static string[] EditionAssetFolders(string edition) => edition == "Core" ? new[] { "runtimes" } : new[] { "sqlclient" };
 
         /// <summary>Every file the manifest names must exist, and no PowerShell assembly may be shipped.</summary>
         public static void Verify(string packageFolder)
@@ -83,6 +98,10 @@ namespace OctoHa.Build
                 named.Add(Path.Combine(edition, "Dependencies", "OctoHa.Core.dll"));
                 named.Add(Path.Combine(edition, "en-US", HelpBuilder.MamlFileName));
             }
+            // The SQL client builds Test-OctoHaDatabase loads (the package's netstandard2.0 one only throws PlatformNotSupported).
+            named.Add(Path.Combine("Core", "Dependencies", "runtimes", "unix", "lib", "net8.0", "System.Data.SqlClient.dll"));
+            named.Add(Path.Combine("Core", "Dependencies", "runtimes", "win", "lib", "net8.0", "System.Data.SqlClient.dll"));
+            named.Add(Path.Combine("Desktop", "Dependencies", "sqlclient", "netfx", "System.Data.SqlClient.dll"));
             var missing = named.Where(f => !File.Exists(Path.Combine(packageFolder, f))).ToList();
             if (missing.Count > 0) throw new InvalidOperationException("The package lacks files the module needs: " + string.Join(", ", missing));
             var shipped = Directory.GetFiles(packageFolder, "System.Management.Automation*.dll", SearchOption.AllDirectories);
