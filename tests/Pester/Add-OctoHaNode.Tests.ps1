@@ -26,7 +26,7 @@ Describe 'Add-OctoHaNode' {
     It 'is exported with ShouldProcess and three parameter sets' {
         $command = Get-Command Add-OctoHaNode
         $command.Parameters.Keys | Should -Contain 'WhatIf'
-        $command.ParameterSets.Name | Should -Be @('ConnectionString', 'DatabaseServer', 'Container')
+        ($command.ParameterSets.Name | Sort-Object) | Should -Be @('ConnectionString', 'Container', 'DatabaseServer')
     }
 
     It 'under -WhatIf runs nothing, writes no object, and never shows a secret' -Skip:$IsWindows {
