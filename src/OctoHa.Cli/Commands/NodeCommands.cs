@@ -21,6 +21,7 @@ namespace OctoHa.Cli.Commands
             node.Subcommands.Add(Resume(context));
             node.Subcommands.Add(Remove(context));
             node.Subcommands.Add(Ping(context));
+            node.Subcommands.Add(NodeAddCommand.Build(context));
             return node;
         }
 
