@@ -1,7 +1,10 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using OctoHa.Cluster;
+using OctoHa.Database;
+using OctoHa.Nodes;
 using OctoHa.Planning;
+using OctoHa.Storage;
 using OctoHa.Tentacle;
 
 namespace OctoHa.Cli.Output
@@ -19,6 +22,10 @@ namespace OctoHa.Cli.Output
     [JsonSerializable(typeof(IReadOnlyList<PingResult>))]
     [JsonSerializable(typeof(PollingTentacleChange))]
     [JsonSerializable(typeof(List<PollingTentacleServer>))]
+    [JsonSerializable(typeof(SharedStorageResult))]
+    [JsonSerializable(typeof(List<CheckResult>))]
+    [JsonSerializable(typeof(DatabaseReport))]
+    [JsonSerializable(typeof(NodeSetupResult))]
     internal sealed partial class CliJsonContext : JsonSerializerContext
     {
     }
