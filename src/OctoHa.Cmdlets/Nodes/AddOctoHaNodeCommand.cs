@@ -117,8 +117,8 @@ namespace OctoHa.Cmdlets.Nodes
             // The secrets leave their SecureString/PSCredential only here, straight into the request.
             if (ConnectionString != null) request.ConnectionString = new NetworkCredential(string.Empty, ConnectionString).Password;
             else if (ParameterSetName == ByServer)
-                request.ConnectionString = RunEngine((_, _) => ConnectionStrings.Build(DatabaseServer!, DatabaseName!,
-                    DatabaseCredential?.UserName, DatabaseCredential?.GetNetworkCredential().Password));
+                request.ConnectionString = RunEngine((_, _) => OctoHa.Database.SqlConnectionString.Build(DatabaseServer!, DatabaseName!,
+                    DatabaseCredential?.UserName, DatabaseCredential?.GetNetworkCredential().Password, false));
             if (MasterKey != null) request.MasterKey = new NetworkCredential(string.Empty, MasterKey).Password;
 
             NodeSetupResult result = RunEngineAsync((observer, ct) => NodeSetup.AddAsync(request, observer, ct));

@@ -126,6 +126,26 @@ namespace OctoHa.Database
         }
 
         /// <summary>
+        /// The secrets of a connection string, for an ExternalCommand's mask, in the order it applies them: each secret
+        /// value first (so the server and database stay readable), then the whole string, as a fallback for a value
+        /// quoted in a way that does not appear word for word. A string without secrets (integrated security) has none;
+        /// one that cannot be read is all secret.
+        /// </summary>
+        public static IReadOnlyList<string> SecretsOf(string? connectionString)
+        {
+            if (string.IsNullOrEmpty(connectionString)) return new string[0];
+            try
+            {
+                var parsed = Parse(connectionString);
+                return parsed.Secrets.Count == 0 ? parsed.Secrets : parsed.Secrets.Concat(new[] { connectionString! }).ToList();
+            }
+            catch (OctoHaException)
+            {
+                return new[] { connectionString! };
+            }
+        }
+
+        /// <summary>
         /// Keys that hold a secret: Password/PWD, and any key naming a password, secret, token or key (Access Token,
         /// Client Secret, Column Encryption Key Store passwords and the like).
         /// </summary>

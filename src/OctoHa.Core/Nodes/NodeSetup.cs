@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using OctoHa.Database;
 using OctoHa.Processes;
 
 namespace OctoHa.Nodes
@@ -145,7 +146,7 @@ namespace OctoHa.Nodes
         {
             var s = new List<string>();
             if (!string.IsNullOrEmpty(r.MasterKey)) s.Add(r.MasterKey!);
-            if (!string.IsNullOrEmpty(r.ConnectionString)) s.AddRange(ConnectionStrings.SecretsOf(r.ConnectionString!));
+            if (!string.IsNullOrEmpty(r.ConnectionString)) s.AddRange(SqlConnectionString.SecretsOf(r.ConnectionString));
             return s;
         }
 
@@ -166,7 +167,9 @@ namespace OctoHa.Nodes
                     throw Bad("SecretNameMissing", "Kubernetes output needs the name of the secret that holds DB_CONNECTION_STRING and MASTER_KEY.", "SecretName");
                 return;
             }
-            ConnectionStrings.Validate(r.ConnectionString, "ConnectionString");
+            if (string.IsNullOrWhiteSpace(r.ConnectionString))
+                throw Bad("ConnectionStringMissing", "No database connection string was given. Give the one the other nodes use, e.g. Server=sql01;Database=Octopus;User ID=octo;Password=...", "ConnectionString");
+            SqlConnectionString.Parse(r.ConnectionString); // InvalidConnectionString, without echoing it
             if (string.IsNullOrWhiteSpace(r.MasterKey))
                 throw Bad("MasterKeyMissing", "No master key was given. Every node of a cluster needs the cluster's master key: on an existing node, Octopus Manager > View master key, or `Octopus.Server show-master-key`.", "MasterKey");
             if (string.IsNullOrWhiteSpace(r.SharedStorage))

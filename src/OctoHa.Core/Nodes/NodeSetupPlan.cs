@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.InteropServices;
+using OctoHa.Database;
 using OctoHa.Processes;
 
 namespace OctoHa.Nodes
@@ -48,7 +49,7 @@ namespace OctoHa.Nodes
         {
             bool windows = r.IsWindows ?? HostIsWindows;
             var secrets = new List<string>();
-            secrets.AddRange(ConnectionStrings.SecretsOf(r.ConnectionString!));
+            secrets.AddRange(SqlConnectionString.SecretsOf(r.ConnectionString));
             secrets.Insert(0, r.MasterKey!); // the key first: it may also appear inside nothing else
             string instance = r.Instance;
             string config = string.IsNullOrWhiteSpace(r.ConfigPath) ? DefaultConfigPath(instance, windows) : r.ConfigPath!;

@@ -287,15 +287,12 @@ namespace OctoHa.Tests.Nodes
         }
 
         [Fact]
-        public void Connection_strings_mask_only_their_password()
+        public void Connection_strings_mask_only_their_secrets()
         {
-            Assert.Equal(Password, ConnectionStrings.PasswordOf(ConnectionString));
-            Assert.Null(ConnectionStrings.PasswordOf("Server=sql01;Database=Octopus;Integrated Security=True"));
-            Assert.Empty(ConnectionStrings.SecretsOf("Server=sql01;Database=Octopus;Integrated Security=True"));
-            Assert.Equal("pa;ss", ConnectionStrings.PasswordOf("Server=sql01;Pwd='pa;ss'"));
-            string built = ConnectionStrings.Build("sql01,1433", "Octopus", "octo", "p;w");
-            Assert.Equal("p;w", ConnectionStrings.PasswordOf(built));
-            Assert.Contains("Integrated Security", ConnectionStrings.Build("sql01", "Octopus", null, null));
+            Assert.Equal(new[] { Password, ConnectionString }, OctoHa.Database.SqlConnectionString.SecretsOf(ConnectionString));
+            Assert.Empty(OctoHa.Database.SqlConnectionString.SecretsOf("Server=sql01;Database=Octopus;Integrated Security=True"));
+            Assert.Equal("pa;ss", OctoHa.Database.SqlConnectionString.SecretsOf("Server=sql01;Pwd='pa;ss'")[0]);
+            Assert.Equal(new[] { "Server=sql01;Password='unclosed" }, OctoHa.Database.SqlConnectionString.SecretsOf("Server=sql01;Password='unclosed"));
         }
 
         private static void AssertNoSecret(string text)
