@@ -70,7 +70,8 @@ namespace OctoHa.Cli.Commands
                 var result = await NodeSetup.AddAsync(request, observer, ct);
                 if (json) Outputs.WriteJson(context.Out, result);
                 else Print(context.Out, result);
-                return ExitCodes.Success;
+                // A preview whose preflight failed is a failure for scripts that use --what-if as the check.
+                return result.Preflight.Any(c => c.Status == CheckStatus.Fail) ? ExitCodes.Failed : ExitCodes.Success;
             });
             return command;
         }

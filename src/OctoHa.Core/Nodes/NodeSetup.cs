@@ -38,23 +38,43 @@ namespace OctoHa.Nodes
             var plan = NodeSetupPlan.Build(request, exe);
             result.ServerPath = exe;
             result.Steps = plan.Select((p, i) => new NodeSetupStep(i + 1, p.Name, p.Command.Render())).ToList();
-            result.Preflight = await Preflight(request, exe, plan[0].Command, obs, ct).ConfigureAwait(false);
+            result.Preflight = await Checks(request, exe, plan[0].Command, obs, ct).ConfigureAwait(false);
             result.NextSteps = NextSteps(request);
+            var failed = result.Preflight.Where(c => c.Status == CheckStatus.Fail).ToList();
 
-            // One question for the whole sequence: a half-added node is worse than none. The text is the plan itself.
+            // One question for the whole sequence: a half-added node is worse than none. The text is the plan itself,
+            // shown even when a check failed (a -WhatIf preview is still worth having); only a real run stops there.
             string target = $"Octopus Server instance {request.Instance} (node {request.NodeName}) on {Environment.MachineName}";
-            if (!obs.ShouldProcess(target, Describe(request, result.Steps)))
+            string description = Describe(request, result.Steps);
+            if (failed.Count > 0)
+                description = $"PREFLIGHT FAILED ({string.Join(", ", failed.Select(c => c.Check))}): these commands will not run until that is fixed." + Environment.NewLine + description;
+            if (!obs.ShouldProcess(target, description))
             {
                 result.WhatIf = true;
                 return result;
             }
+            if (failed.Count > 0) throw PreflightFailed(request, failed);
             Run(request, plan, result.Steps, obs, ct);
             result.Completed = true;
             foreach (string next in result.NextSteps) obs.Warning(next);
             return result;
         }
 
+        // The container path has no ShouldProcess: a failed check stops it at once.
         private static async Task<IReadOnlyList<CheckResult>> Preflight(NodeSetupRequest r, string exe, ExternalCommand masker, IOperationObserver obs, CancellationToken ct)
+        {
+            var checks = await Checks(r, exe, masker, obs, ct).ConfigureAwait(false);
+            var failed = checks.Where(c => c.Status == CheckStatus.Fail).ToList();
+            if (failed.Count > 0) throw PreflightFailed(r, failed);
+            return checks;
+        }
+
+        private static OctoHaException PreflightFailed(NodeSetupRequest r, IReadOnlyList<CheckResult> failed) =>
+            new OctoHaException("PreflightFailed", OctoHaErrorKind.InvalidOperation,
+                $"Node {r.NodeName} was not added: {failed.Count} preflight check(s) failed. " + string.Join(" ", failed.Select(c => $"[{c.Check}] {c.Reason}")) +
+                " Nothing was run or changed. Fix these and run the same command again.", r.NodeName);
+
+        private static async Task<IReadOnlyList<CheckResult>> Checks(NodeSetupRequest r, string exe, ExternalCommand masker, IOperationObserver obs, CancellationToken ct)
         {
             obs.Progress(new OperationProgress("Add-OctoHaNode", "Preflight checks"));
             var checks = await NodePreflight.RunAsync(r, exe, masker, obs, ct).ConfigureAwait(false);
@@ -62,13 +82,8 @@ namespace OctoHa.Nodes
             foreach (var c in checks)
             {
                 if (c.Status == CheckStatus.Pass) obs.Verbose("Preflight " + c);
-                else if (c.Status == CheckStatus.Warn) obs.Warning("Preflight " + c);
+                else obs.Warning("Preflight " + c);
             }
-            var failed = checks.Where(c => c.Status == CheckStatus.Fail).ToList();
-            if (failed.Count > 0)
-                throw new OctoHaException("PreflightFailed", OctoHaErrorKind.InvalidOperation,
-                    $"Node {r.NodeName} was not added: {failed.Count} preflight check(s) failed. " + string.Join(" ", failed.Select(c => $"[{c.Check}] {c.Reason}")) +
-                    " Nothing was run or changed. Fix these and run the same command again.", r.NodeName);
             return checks;
         }
 

@@ -92,6 +92,14 @@ namespace OctoHa.Tests.Cli
             Assert.Contains("octoha: PreflightFailed:", r.Stderr);
             Assert.Empty(_server.Calls());
             AssertNoSecret(r);
+
+            // The preview still prints the plan, headed by the failure, and exits 1 for scripts that use it as a check.
+            var preview = await CliProcess.RunAsync(Args("--what-if"), Secrets());
+            Assert.Equal(1, preview.ExitCode);
+            Assert.Contains("What if: PREFLIGHT FAILED (Database.Connect", preview.Stdout);
+            Assert.True(preview.Stdout.Contains("2. " + _server.ProgramPath + " database --instance OctopusServer --connectionString", StringComparison.Ordinal), preview.Stdout);
+            Assert.Empty(_server.Calls());
+            AssertNoSecret(preview);
         }
 
         [Fact]

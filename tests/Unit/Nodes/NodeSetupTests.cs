@@ -173,6 +173,15 @@ namespace OctoHa.Tests.Nodes
             Assert.Empty(_server.Calls());
             AssertNoSecret(ex.Message);
 
+            // Previewed (-WhatIf), the plan is still shown, headed by the failure, and nothing runs.
+            var preview = new RecordingObserver(approve: false);
+            var planned = await NodeSetup.AddAsync(failing, preview, CancellationToken.None);
+            Assert.True(planned.WhatIf);
+            Assert.StartsWith("PREFLIGHT FAILED (Database.Connect)", Assert.Single(preview.Asked).Action);
+            Assert.Contains(preview.Warnings, w => w.StartsWith("Preflight Fail Database.Connect", StringComparison.Ordinal));
+            Assert.Empty(_server.Calls());
+            AssertNoSecret(preview.AllText);
+
             var obs = new RecordingObserver();
             var warned = Request(r => r.StoragePreflight = () => new[] { new CheckResult("LocalDisk", CheckStatus.Warn, "Stand-in: a local disk.") });
             var result = await NodeSetup.AddAsync(warned, obs, CancellationToken.None);
