@@ -44,8 +44,12 @@ namespace OctoHa.Cmdlets
             protected override Assembly? Load(AssemblyName name)
             {
                 string path = Path.Combine(_folder, name.Name + ".dll");
+                if (File.Exists(path)) return LoadFromAssemblyPath(path);
+                // A dependency with one build per operating system (System.Data.SqlClient) ships under runtimes/<os>/lib/net8.0.
+                string os = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows) ? "win" : "unix";
+                string specific = Path.Combine(_folder, "runtimes", os, "lib", "net8.0", name.Name + ".dll");
                 // Anything we do not ship (the framework itself) falls back to the default context.
-                return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+                return File.Exists(specific) ? LoadFromAssemblyPath(specific) : null;
             }
         }
 #else
