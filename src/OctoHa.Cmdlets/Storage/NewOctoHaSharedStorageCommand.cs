@@ -9,7 +9,7 @@ namespace OctoHa.Cmdlets.Storage
     /// </summary>
     [Cmdlet(VerbsCommon.New, "OctoHaSharedStorage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SharedStorageResult))]
-    public sealed class NewOctoHaSharedStorageCommand : OctoHaCmdlet
+    public sealed class NewOctoHaSharedStorageCommand : OctoHaStorageCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         public string Path { get; set; } = "";
@@ -30,25 +30,6 @@ namespace OctoHa.Cmdlets.Storage
         [Parameter]
         public SwitchParameter SkipClusterShared { get; set; }
 
-        [Parameter]
-        [ValidateRange(0, 600000)]
-        public int LatencyWarningMilliseconds { get; set; } = 50;
-
-        [Parameter]
-        [ValidateRange(0, 600000)]
-        public int LatencyFailureMilliseconds { get; set; } = 1000;
-
-        [Parameter]
-        [ValidateRange(1, 1000)]
-        public int LatencySampleCount { get; set; } = 20;
-
-        [Parameter]
-        [ValidateRange(0, 1048576)]
-        public int FreeSpaceWarningGB { get; set; } = 10;
-
-        [Parameter]
-        public string? MountTable { get; set; }
-
         protected override void ProcessRecord()
         {
             var request = new SharedStorageRequest
@@ -63,7 +44,7 @@ namespace OctoHa.Cmdlets.Storage
                     ? ServerPath
                     : FileSystemPath(ServerPath, nameof(ServerPath), "Octopus.Server is a program file"),
             };
-            StorageParameters.Limits(this, request, LatencyWarningMilliseconds, LatencyFailureMilliseconds, LatencySampleCount, FreeSpaceWarningGB, MountTable);
+            ApplyLimits(request);
             var result = RunEngine((observer, ct) => SharedStorage.New(request, observer, ct));
             if (!IsWhatIf()) WriteObject(result);
         }

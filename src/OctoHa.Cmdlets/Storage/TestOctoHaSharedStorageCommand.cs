@@ -9,31 +9,11 @@ namespace OctoHa.Cmdlets.Storage
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "OctoHaSharedStorage")]
     [OutputType(typeof(CheckResult))]
-    public sealed class TestOctoHaSharedStorageCommand : OctoHaCmdlet
+    public sealed class TestOctoHaSharedStorageCommand : OctoHaStorageCmdlet
     {
         /// <summary>The storage root; New-OctoHaSharedStorage's result binds by its Path.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         public string Path { get; set; } = "";
-
-        [Parameter]
-        [ValidateRange(0, 600000)]
-        public int LatencyWarningMilliseconds { get; set; } = 50;
-
-        [Parameter]
-        [ValidateRange(0, 600000)]
-        public int LatencyFailureMilliseconds { get; set; } = 1000;
-
-        [Parameter]
-        [ValidateRange(1, 1000)]
-        public int LatencySampleCount { get; set; } = 20;
-
-        [Parameter]
-        [ValidateRange(0, 1048576)]
-        public int FreeSpaceWarningGB { get; set; } = 10;
-
-        /// <summary>The Linux mount table to read instead of /proc/self/mountinfo.</summary>
-        [Parameter]
-        public string? MountTable { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -41,7 +21,7 @@ namespace OctoHa.Cmdlets.Storage
             {
                 Path = FileSystemPath(Path, nameof(Path), "the storage root is a folder"),
             };
-            StorageParameters.Limits(this, request, LatencyWarningMilliseconds, LatencyFailureMilliseconds, LatencySampleCount, FreeSpaceWarningGB, MountTable);
+            ApplyLimits(request);
             var checks = RunEngine((observer, ct) => SharedStorageTester.Test(request, observer, ct));
             foreach (var check in checks) WriteObject(check);
         }
