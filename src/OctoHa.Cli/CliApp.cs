@@ -9,23 +9,39 @@ namespace OctoHa.Cli
     /// <summary>Builds the `octoha` command tree and runs it with the contract's exit codes.</summary>
     public static class CliApp
     {
-        public static RootCommand BuildRootCommand(CliContext context)
+        // Each area's command tree, built on demand: a short run (a no-change mirror pass) should not pay for
+        // building and JIT-compiling every other verb's options.
+        private static readonly (string Name, Func<CliContext, Command> Build)[] Areas =
         {
+            ("plan", PlanCommands.Build),
+            ("node", NodeCommands.Build),
+            ("blob", BlobCommands.Build),
+            ("tentacle", TentacleCommands.Build),
+            ("storage", StorageCommands.Build),
+            ("database", DatabaseCommands.Build),
+            ("emulator", EmulatorCommands.Build),
+        };
+
+        /// <summary>The whole tree (help, the twin map's test).</summary>
+        public static RootCommand BuildRootCommand(CliContext context) => BuildRootCommand(context, null);
+
+        /// <summary>The tree with only <paramref name="area"/> built in full (every area when null or unknown).</summary>
+        internal static RootCommand BuildRootCommand(CliContext context, string? area)
+        {
+            bool known = area != null && Array.Exists(Areas, a => a.Name == area);
             var root = new RootCommand("OctoHa: safe, scriptable operations for Octopus Deploy High Availability clusters.");
-            root.Subcommands.Add(PlanCommands.Build(context));
-            root.Subcommands.Add(NodeCommands.Build(context));
-            root.Subcommands.Add(BlobCommands.Build(context));
-            root.Subcommands.Add(TentacleCommands.Build(context));
-            root.Subcommands.Add(StorageCommands.Build(context));
-            root.Subcommands.Add(DatabaseCommands.Build(context));
-            root.Subcommands.Add(EmulatorCommands.Build(context));
+            foreach (var (name, build) in Areas)
+            {
+                // Another area is only a name here: the parse never goes into it, and root help is never shown then.
+                root.Subcommands.Add(!known || name == area ? build(context) : new Command(name));
+            }
             return root;
         }
 
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
         {
             var context = new CliContext(stdout, stderr);
-            RootCommand root = BuildRootCommand(context);
+            RootCommand root = BuildRootCommand(context, args.Length > 0 ? args[0] : null);
             ParseResult parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {

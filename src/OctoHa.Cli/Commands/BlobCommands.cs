@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Threading;
 using OctoHa.Blob;
 using OctoHa.Cli.Output;
 
@@ -41,7 +42,8 @@ namespace OctoHa.Cli.Commands
             {
                 source, destination, mirror, force, folders, excludeDirs, excludeFiles, threads, checksum, retry, retryWait, log, whatIf, verbose, output,
             };
-            command.SetAction(async (parse, ct) =>
+            // Synchronous on purpose: an async action costs a short run (a no-change pass) the JIT of S.CL's async pipeline.
+            command.SetAction(parse =>
             {
                 bool json = parse.GetValue(output) == OutputFormat.Json;
                 bool listOnly = parse.GetValue(whatIf);
@@ -62,13 +64,22 @@ namespace OctoHa.Cli.Commands
                     ListOnly = listOnly,
                 };
                 BlobCopySummary summary;
+                // Ctrl+C stops the copy between files (what was renamed into place stays; temporaries go on the next run).
+                using var cancel = new CancellationTokenSource();
+                ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+                Console.CancelKeyPress += onCancel;
                 try
                 {
-                    summary = await BlobCopier.CopyAsync(request, new CliObserver(context.Error, parse.GetValue(verbose), listOnly, json ? context.Error : context.Out), ct);
+                    summary = BlobCopier.CopyAsync(request, new CliObserver(context.Error, parse.GetValue(verbose), listOnly, json ? context.Error : context.Out), cancel.Token).GetAwaiter().GetResult();
                 }
                 catch (OctoHaException ex)
                 {
                     context.Error.WriteLine($"octoha: {ex.ErrorId}: {ex.Message}");
+                    return Fatal;
+                }
+                catch (Exception) when (cancel.IsCancellationRequested)
+                {
+                    context.Error.WriteLine("octoha: cancelled. Every file renamed into place is complete; run the same command again to finish.");
                     return Fatal;
                 }
                 catch (Exception ex) when (!(ex is OperationCanceledException))
@@ -76,6 +87,10 @@ namespace OctoHa.Cli.Commands
                     // Anything unforeseen is still robocopy's "fatal": a script must never read it as "files copied".
                     context.Error.WriteLine($"octoha: BlobCopyFatal: {ex.Message}");
                     return Fatal;
+                }
+                finally
+                {
+                    Console.CancelKeyPress -= onCancel;
                 }
                 if (json) BlobSummaryJson.Write(context.Out, summary);
                 else WriteTable(context.Out, summary);

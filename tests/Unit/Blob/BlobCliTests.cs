@@ -95,5 +95,38 @@ namespace OctoHa.Tests.Blob
             Assert.Equal(BlobTree.Snapshot(t.Source), BlobTree.Snapshot(t.Destination));
             Assert.Empty(Directory.EnumerateFiles(t.Destination, "*octoha-partial*", SearchOption.AllDirectories));
         }
+
+        [Fact]
+        public async Task Ctrl_C_stops_the_copy_between_files_leaving_no_temporary_and_a_rerun_finishes()
+        {
+            using var t = new BlobTree();
+            var chunk = new string('q', 256 * 1024);
+            for (int i = 0; i < 600; i++) t.Src($"Packages/feed/pkg-{i:000}.zip", chunk + i);
+
+            var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (string a in new[] { CliProcess.CliDll, "blob", "copy", t.Source, t.Destination, "--threads", "1" }) info.ArgumentList.Add(a);
+            int exitCode;
+            string stderr;
+            using (var process = Process.Start(info)!)
+            {
+                _ = process.StandardOutput.ReadToEndAsync();
+                var error = process.StandardError.ReadToEndAsync();
+                string folder = Path.Combine(t.Destination, "Packages", "feed");
+                await Eventually.TrueAsync(() => process.HasExited || (Directory.Exists(folder) && Directory.EnumerateFiles(folder).Count() > 20), "the copy to be under way");
+                Assert.False(process.HasExited, "the copy finished before Ctrl+C could be sent; make the tree bigger");
+                using (var kill = Process.Start(new ProcessStartInfo("kill", $"-INT {process.Id}") { UseShellExecute = false })!) await kill.WaitForExitAsync();
+                await process.WaitForExitAsync();
+                exitCode = process.ExitCode;
+                stderr = await error;
+            }
+            Assert.Equal(16, exitCode);
+            Assert.Contains("octoha: cancelled.", stderr);
+            Assert.True(Directory.EnumerateFiles(t.Destination, "pkg-*.zip", SearchOption.AllDirectories).Count() < 600, "Ctrl+C did not stop the copy");
+            Assert.Empty(Directory.EnumerateFiles(t.Destination, "*octoha-partial*", SearchOption.AllDirectories));
+
+            var rerun = await CliProcess.RunAsync(new[] { "blob", "copy", t.Source, t.Destination });
+            Assert.Equal(1, rerun.ExitCode);
+            Assert.Equal(BlobTree.Snapshot(t.Source), BlobTree.Snapshot(t.Destination));
+        }
     }
 }
