@@ -22,7 +22,8 @@ Describe 'Get-OctoHaTaskCapPlan' {
     }
 
     It 'shows a table view' {
-        $text = Get-OctoHaTaskCapPlan -Projects 50 -WindowMinutes 120 -Nodes 2 | Out-String
+        # Wide enough for all nine columns: without -Width, Out-String uses the host's width (80 in a default console).
+        $text = Get-OctoHaTaskCapPlan -Projects 50 -WindowMinutes 120 -Nodes 2 | Out-String -Width 250
         $text | Should -Match 'Recommended'
         $text | Should -Match '16'
     }
