@@ -5,6 +5,7 @@ using System.Linq;
 using OctoHa.Cli.Output;
 using OctoHa.Cluster;
 using OctoHa.Nodes;
+using OctoHa.Processes;
 
 namespace OctoHa.Cli.Commands
 {
@@ -17,13 +18,13 @@ namespace OctoHa.Cli.Commands
         public static Command Build(CliContext context)
         {
             var cluster = new ClusterOptions();
-            var instance = new Option<string>("--instance") { Description = "The Octopus Server instance on this host (default OctopusServer).", DefaultValueFactory = _ => NodeSetupRequest.DefaultInstance };
+            var instance = new Option<string>("--instance") { Description = "The Octopus Server instance on this host (default OctopusServer).", DefaultValueFactory = _ => OctopusServerProgram.DefaultInstance };
             var nodeName = new Option<string>("--node-name") { Description = "The new node's name in the cluster.", Required = true };
             var storage = new Option<string?>("--storage") { Description = "The shared storage root every node uses (path --clusterShared)." };
             var prefix = new Option<string?>("--web-listen-prefix") { Description = "configure --webListenPrefixes, e.g. https://octo4.example.com/." };
             var comms = new Option<int>("--comms-port") { Description = "configure --commsListenPort (default 10943).", DefaultValueFactory = _ => NodeSetupRequest.DefaultCommsPort };
             var taskCap = new Option<int>("--task-cap") { Description = "The node's task cap (default 0: it runs no tasks until you raise it)." };
-            var serverPath = new Option<string?>("--server-path") { Description = $"The Octopus.Server program (default {NodeSetupPlan.LinuxServerPath}, or {NodeSetupPlan.WindowsServerPath} on Windows)." };
+            var serverPath = new Option<string?>("--server-path") { Description = $"The Octopus.Server program (default {OctopusServerProgram.LinuxPath}, or {OctopusServerProgram.WindowsPath} on Windows)." };
             var config = new Option<string?>("--config") { Description = "create-instance --config (default C:\\Octopus\\NAME\\NAME.config, or /etc/octopus/NAME/NAME.config)." };
             var home = new Option<string?>("--home") { Description = "configure --home: the node's own, not shared, home folder." };
             var csFile = new Option<FileInfo?>("--connection-string-file") { Description = $"File whose content is the database connection string (else {ConnectionStringVariable})." };
@@ -45,7 +46,7 @@ namespace OctoHa.Cli.Commands
                 bool isContainer = parse.GetValue(container);
                 var request = new NodeSetupRequest
                 {
-                    Instance = parse.GetValue(instance) ?? NodeSetupRequest.DefaultInstance,
+                    Instance = parse.GetValue(instance) ?? OctopusServerProgram.DefaultInstance,
                     NodeName = parse.GetValue(nodeName) ?? "",
                     SharedStorage = parse.GetValue(storage),
                     WebListenPrefix = parse.GetValue(prefix),

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using OctoHa.Cli.Output;
 using OctoHa.Storage;
+using OctoHa.Processes;
 
 namespace OctoHa.Cli.Commands
 {
@@ -56,8 +57,8 @@ namespace OctoHa.Cli.Commands
             var root = new Argument<string>("root") { Description = "The shared storage root: \\\\server\\share\\Octopus on Windows, a mounted share such as /mnt/octopus on Linux." };
             var linkPath = new Option<string?>("--link-path") { Description = "A local folder (C:\\Octopus) that gets a symbolic link per blob folder, pointing into the root." };
             var account = new Option<string?>("--service-account") { Description = "Windows: give this account (DOMAIN\\svc-octopus) full control of the root with icacls." };
-            var serverPath = new Option<string?>("--server-path") { Description = $"The Octopus.Server program (default {ClusterShared.LinuxServerPath}, or {ClusterShared.WindowsServerPath} on Windows)." };
-            var instance = new Option<string?>("--instance") { Description = $"The Octopus Server instance (default: Octopus.Server's own, {ClusterShared.DefaultInstance})." };
+            var serverPath = new Option<string?>("--server-path") { Description = $"The Octopus.Server program (default {OctopusServerProgram.LinuxPath}, or {OctopusServerProgram.WindowsPath} on Windows)." };
+            var instance = new Option<string?>("--instance") { Description = $"The Octopus Server instance (default: Octopus.Server's own, {OctopusServerProgram.DefaultInstance})." };
             var skip = new Option<bool>("--skip-cluster-shared") { Description = "Do not run `Octopus.Server path --clusterShared`: it is stored in the database, so only one node runs it, once." };
             var whatIf = new Option<bool>("--what-if") { Description = "Describe every step (folders, links, grant, checks, the command) and change nothing." };
             var verbose = new Option<bool>("--verbose", "-v") { Description = "Print what is being done on stderr." };

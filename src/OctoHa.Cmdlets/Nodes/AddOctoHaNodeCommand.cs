@@ -25,7 +25,7 @@ namespace OctoHa.Cmdlets.Nodes
         public string NodeName { get; set; } = "";
 
         [Parameter]
-        public string Instance { get; set; } = "OctopusServer";
+        public string Instance { get; set; } = OctoHa.Processes.OctopusServerProgram.DefaultInstance;
 
         /// <summary>The cluster's connection string, as the other nodes use it.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByConnectionString)]

@@ -20,7 +20,7 @@ namespace OctoHa.Nodes
             var obs = observer ?? NullObserver.Instance;
             Validate(request);
             bool windows = request.IsWindows ?? NodeSetupPlan.HostIsWindows;
-            string exe = string.IsNullOrWhiteSpace(request.ServerPath) ? NodeSetupPlan.DefaultServerPath(windows) : request.ServerPath!.Trim();
+            string exe = string.IsNullOrWhiteSpace(request.ServerPath) ? OctopusServerProgram.DefaultPath(windows) : request.ServerPath!.Trim();
             var result = new NodeSetupResult { Instance = request.Instance, NodeName = request.NodeName, TaskCap = request.TaskCap };
 
             if (request.Container)
@@ -168,7 +168,7 @@ namespace OctoHa.Nodes
         // Bad input changes nothing: everything is checked before the preflight and the first command.
         private static void Validate(NodeSetupRequest r)
         {
-            r.Instance = string.IsNullOrWhiteSpace(r.Instance) ? NodeSetupRequest.DefaultInstance : r.Instance.Trim();
+            r.Instance = string.IsNullOrWhiteSpace(r.Instance) ? OctopusServerProgram.DefaultInstance : r.Instance.Trim();
             r.NodeName = (r.NodeName ?? "").Trim();
             if (r.NodeName.Length == 0)
                 throw Bad("NodeNameMissing", "No node name was given. Give the name the new node has in the cluster (by default Octopus uses the machine name).", "NodeName");

@@ -31,11 +31,6 @@ namespace OctoHa.Nodes
     /// </summary>
     public static class NodeSetupPlan
     {
-        public const string WindowsServerPath = @"C:\Program Files\Octopus Deploy\Octopus\Octopus.Server.exe";
-        public const string LinuxServerPath = "/Octopus/Octopus.Server";
-
-        public static string DefaultServerPath(bool isWindows) => isWindows ? WindowsServerPath : LinuxServerPath;
-
         /// <summary>
         /// The instance's config file when none is given: C:\Octopus\NAME\NAME.config on Windows, beside the node's
         /// own home folder (our choice; Octopus documents no default for --config), /etc/octopus/NAME/NAME.config elsewhere.

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OctoHa.Cluster;
 using OctoHa.Database;
+using OctoHa.Processes;
 
 namespace OctoHa.Nodes
 {
@@ -20,12 +21,11 @@ namespace OctoHa.Nodes
     /// <summary>Add-OctoHaNode / `octoha node add`: what the new node is, where its database and storage are, and how it is set up.</summary>
     public sealed class NodeSetupRequest
     {
-        public const string DefaultInstance = "OctopusServer";
         public const int DefaultCommsPort = 10943;
         public const string DefaultSecretName = "octopus-server";
 
         /// <summary>The Octopus Server instance on this host (Octopus's own default: OctopusServer).</summary>
-        public string Instance { get; set; } = DefaultInstance;
+        public string Instance { get; set; } = OctopusServerProgram.DefaultInstance;
 
         /// <summary>The node's name in the cluster (create-instance --serverNodeName); by default Octopus uses the machine name.</summary>
         public string NodeName { get; set; } = "";

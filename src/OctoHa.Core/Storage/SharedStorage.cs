@@ -24,7 +24,7 @@ namespace OctoHa.Storage
             string root = StoragePaths.Normalize(request.Path, "Path");
             string? linkRoot = string.IsNullOrWhiteSpace(request.LinkPath) ? null : StoragePaths.Normalize(request.LinkPath, "LinkPath");
             string? account = CheckAccount(request.ServiceAccount);
-            string server = string.IsNullOrWhiteSpace(request.ServerPath) ? ClusterShared.DefaultServerPath() : request.ServerPath!;
+            string server = string.IsNullOrWhiteSpace(request.ServerPath) ? OctopusServerProgram.DefaultPath() : request.ServerPath!;
             if (!request.SkipClusterShared && Path.IsPathRooted(server) && !File.Exists(server))
                 throw new OctoHaException("OctopusServerNotFound", OctoHaErrorKind.ObjectNotFound,
                     $"The Octopus.Server program '{server}' does not exist. Give its path (-ServerPath, --server-path), or skip the clusterShared step " +

@@ -14,7 +14,7 @@ namespace OctoHa.Storage
         /// <summary>The account Octopus runs as (DOMAIN\svc-octopus, NT Service\OctopusDeploy): given full control of the root on Windows.</summary>
         public string? ServiceAccount { get; set; }
 
-        /// <summary>The Octopus.Server program; defaults to <see cref="ClusterShared.DefaultServerPath"/>.</summary>
+        /// <summary>The Octopus.Server program; defaults to <see cref="OctoHa.Processes.OctopusServerProgram.DefaultPath()"/>.</summary>
         public string? ServerPath { get; set; }
 
         /// <summary>The Octopus Server instance (--instance); when empty, none is passed and Octopus.Server uses its default, OctopusServer.</summary>

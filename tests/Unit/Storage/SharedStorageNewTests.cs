@@ -6,6 +6,7 @@ using OctoHa.Blob;
 using OctoHa.Storage;
 using OctoHa.Tests.TestSupport;
 using Xunit;
+using OctoHa.Processes;
 
 namespace OctoHa.Tests.Storage
 {
@@ -295,10 +296,10 @@ namespace OctoHa.Tests.Storage
         [Fact]
         public void The_default_server_paths_are_the_documented_ones()
         {
-            Assert.Equal(@"C:\Program Files\Octopus Deploy\Octopus\Octopus.Server.exe", ClusterShared.WindowsServerPath);
-            Assert.Equal("/Octopus/Octopus.Server", ClusterShared.LinuxServerPath);
+            Assert.Equal(@"C:\Program Files\Octopus Deploy\Octopus\Octopus.Server.exe", OctopusServerProgram.WindowsPath);
+            Assert.Equal("/Octopus/Octopus.Server", OctopusServerProgram.LinuxPath);
             Assert.Equal(@"""C:\Program Files\Octopus Deploy\Octopus\Octopus.Server.exe"" path --clusterShared \\OctoShared\OctopusData",
-                ClusterShared.PathCommand(ClusterShared.WindowsServerPath, @"\\OctoShared\OctopusData", null).Render());
+                ClusterShared.PathCommand(OctopusServerProgram.WindowsPath, @"\\OctoShared\OctopusData", null).Render());
         }
     }
 }
