@@ -107,7 +107,12 @@ namespace OctoHa.Cmdlets
             return resolved;
         }
 
-        internal string PathOnFileSystem(string path, string parameter, string why) => FileSystemPath(path, parameter, why);
+        /// <summary>
+        /// A program to run (-TentaclePath, -ServerPath): a bare name ("Tentacle") is left for the OS to find on PATH;
+        /// anything with a folder in it is a PowerShell path, made a file-system path. Empty stays empty (the default).
+        /// </summary>
+        protected internal string? ProgramPath(string? path, string parameter, string why) =>
+            string.IsNullOrWhiteSpace(path) || path!.IndexOfAny(new[] { '/', '\\' }) < 0 ? path : FileSystemPath(path, parameter, why);
 
         /// <summary>True under -WhatIf, given on the command line or through $WhatIfPreference.</summary>
         protected bool IsWhatIf() =>

@@ -110,10 +110,7 @@ namespace OctoHa.Cmdlets.Nodes
                 SecretName = SecretName,
                 Connection = OptionalConnection(),
             };
-            // A bare name is looked up on PATH by the OS; anything with a folder is a PowerShell path.
-            request.ServerPath = string.IsNullOrWhiteSpace(ServerPath) || ServerPath!.IndexOfAny(new[] { '/', '\\' }) < 0
-                ? ServerPath
-                : FileSystemPath(ServerPath, "ServerPath", "Octopus.Server is a program on this host");
+            request.ServerPath = ProgramPath(ServerPath, nameof(ServerPath), "Octopus.Server is a program on this host");
             // The secrets leave their SecureString/PSCredential only here, straight into the request.
             if (ConnectionString != null) request.ConnectionString = new NetworkCredential(string.Empty, ConnectionString).Password;
             else if (ParameterSetName == ByServer)

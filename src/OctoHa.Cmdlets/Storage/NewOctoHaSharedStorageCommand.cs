@@ -39,10 +39,7 @@ namespace OctoHa.Cmdlets.Storage
                 ServiceAccount = ServiceAccount,
                 Instance = Instance,
                 SkipClusterShared = SkipClusterShared.IsPresent,
-                // A bare name ("Octopus.Server") is looked up on PATH by the OS; anything with a folder is a PowerShell path.
-                ServerPath = string.IsNullOrWhiteSpace(ServerPath) || ServerPath!.IndexOfAny(new[] { '/', '\\' }) < 0
-                    ? ServerPath
-                    : FileSystemPath(ServerPath, nameof(ServerPath), "Octopus.Server is a program file"),
+                ServerPath = ProgramPath(ServerPath, nameof(ServerPath), "Octopus.Server is a program file"),
             };
             ApplyLimits(request);
             var result = RunEngine((observer, ct) => SharedStorage.New(request, observer, ct));

@@ -11,7 +11,7 @@ namespace OctoHa.Cmdlets.Tentacle
             if (!string.IsNullOrWhiteSpace(configPath) && !string.IsNullOrWhiteSpace(instance))
                 cmdlet.ArgumentError("ConfigPathAndInstance",
                     "Give -ConfigPath or -Instance, not both: -Instance is looked up in Tentacle's instance index, which names the config path itself.", instance);
-            target.ConfigPath = string.IsNullOrWhiteSpace(configPath) ? null : cmdlet.PathOnFileSystem(configPath!, "ConfigPath", "Tentacle.config is a file");
+            target.ConfigPath = string.IsNullOrWhiteSpace(configPath) ? null : cmdlet.FileSystemPath(configPath!, "ConfigPath", "Tentacle.config is a file");
             target.Instance = instance;
         }
 
@@ -19,10 +19,7 @@ namespace OctoHa.Cmdlets.Tentacle
         {
             Target(cmdlet, request, configPath, instance);
             request.Restart = restart;
-            // A bare name ("Tentacle") is looked up on PATH by the OS; anything with a folder is a PowerShell path.
-            request.TentaclePath = string.IsNullOrWhiteSpace(tentaclePath) || tentaclePath!.IndexOfAny(new[] { '/', '\\' }) < 0
-                ? tentaclePath
-                : cmdlet.PathOnFileSystem(tentaclePath, "TentaclePath", "the Tentacle program is a file");
+            request.TentaclePath = cmdlet.ProgramPath(tentaclePath, "TentaclePath", "the Tentacle program is a file");
         }
     }
 }
