@@ -35,9 +35,7 @@ namespace OctoHa.Cli.Commands
             string keySource = "--api-key";
             if (file != null)
             {
-                if (!file.Exists)
-                    throw new OctoHaException("ApiKeyFileMissing", OctoHaErrorKind.InvalidArgument, $"The API key file {file.FullName} does not exist.", file.FullName);
-                key = File.ReadAllText(file.FullName);
+                key = SecretInput.Read(file, null, "ApiKeyFileMissing", "--api-key-file");
                 keySource = $"--api-key-file {file.FullName}";
             }
             return ConnectionSettings.Resolve(parse.GetValue(Server), key, parse.GetValue(SkipCertificateCheck), "--server", keySource);

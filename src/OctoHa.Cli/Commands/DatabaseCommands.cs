@@ -51,20 +51,10 @@ namespace OctoHa.Cli.Commands
             return command;
         }
 
-        private static string ConnectionString(FileInfo? file)
-        {
-            if (file != null)
-            {
-                if (!file.Exists)
-                    throw new OctoHaException("ConnectionStringFileMissing", OctoHaErrorKind.InvalidArgument, $"The connection string file {file.FullName} does not exist.", file.FullName);
-                return File.ReadAllText(file.FullName).Trim();
-            }
-            string? value = Environment.GetEnvironmentVariable(ConnectionStringVariable);
-            if (string.IsNullOrWhiteSpace(value))
-                throw new OctoHaException("ConnectionStringMissing", OctoHaErrorKind.InvalidArgument,
-                    $"No connection string: set {ConnectionStringVariable} or give --connection-string-file PATH. (There is no flag for the string itself: command lines are visible to other users.)");
-            return value!;
-        }
+        private static string ConnectionString(FileInfo? file) =>
+            SecretInput.Read(file, ConnectionStringVariable, "ConnectionStringFileMissing", "--connection-string-file")
+            ?? throw new OctoHaException("ConnectionStringMissing", OctoHaErrorKind.InvalidArgument,
+                $"No connection string: set {ConnectionStringVariable} or give --connection-string-file PATH. (There is no flag for the string itself: command lines are visible to other users.)");
 
         private static TimeSpan Positive(double value, string flag, Func<double, TimeSpan> unit)
         {

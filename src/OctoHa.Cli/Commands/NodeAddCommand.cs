@@ -63,8 +63,8 @@ namespace OctoHa.Cli.Commands
                 };
                 if (!isContainer)
                 {
-                    request.ConnectionString = Secret(parse.GetValue(csFile), ConnectionStringVariable, "--connection-string-file");
-                    request.MasterKey = Secret(parse.GetValue(keyFile), MasterKeyVariable, "--master-key-file");
+                    request.ConnectionString = SecretInput.Read(parse.GetValue(csFile), ConnectionStringVariable, "SecretFileMissing", "--connection-string-file");
+                    request.MasterKey = SecretInput.Read(parse.GetValue(keyFile), MasterKeyVariable, "SecretFileMissing", "--master-key-file");
                 }
                 bool isWhatIf = parse.GetValue(whatIf);
                 var observer = new CliObserver(context.Error, parse.GetValue(cluster.Verbose), isWhatIf, json ? context.Error : context.Out);
@@ -82,14 +82,6 @@ namespace OctoHa.Cli.Commands
             parse.GetValue(cluster.Server) != null || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ConnectionSettings.UrlVariable))
                 ? cluster.Connection(parse)
                 : null;
-
-        private static string? Secret(FileInfo? file, string variable, string flag)
-        {
-            if (file == null) return Environment.GetEnvironmentVariable(variable)?.Trim();
-            if (!file.Exists)
-                throw new OctoHaException("SecretFileMissing", OctoHaErrorKind.InvalidArgument, $"The file {file.FullName} ({flag}) does not exist.", file.FullName);
-            return File.ReadAllText(file.FullName).Trim();
-        }
 
         private static void Print(TextWriter o, NodeSetupResult result)
         {
