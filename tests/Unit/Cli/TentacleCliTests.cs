@@ -63,7 +63,7 @@ namespace OctoHa.Tests.Cli
         public async Task Register_poll_server_what_if_shows_the_commands_with_the_key_masked()
         {
             string path = Config();
-            var tentacle = new StandInTentacle(_fx.Root);
+            var tentacle = new StandInProgram(_fx.Root, "Tentacle");
             var env = Home();
             env["OCTOPUS_API_KEY"] = Key;
             var result = await CliProcess.RunAsync(new[]
@@ -81,7 +81,7 @@ namespace OctoHa.Tests.Cli
         public async Task Register_poll_server_runs_the_stand_in_and_prints_json_without_the_key()
         {
             string path = Config();
-            var tentacle = new StandInTentacle(_fx.Root);
+            var tentacle = new StandInProgram(_fx.Root, "Tentacle");
             var env = Home();
             env["OCTOPUS_URL"] = "https://octopus.example.com";
             env["OCTOPUS_API_KEY"] = Key;

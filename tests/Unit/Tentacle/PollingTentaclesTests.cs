@@ -126,7 +126,7 @@ namespace OctoHa.Tests.Tentacle
         [Fact]
         public void PollServer_runs_one_command_per_missing_node_with_the_key_masked_in_everything_it_reports()
         {
-            var tentacle = new StandInTentacle(_fx.Root);
+            var tentacle = new StandInProgram(_fx.Root, "Tentacle");
             string path = OneNode();
             Index("Tentacle", path);
             var observer = new RecordingObserver();
@@ -153,7 +153,7 @@ namespace OctoHa.Tests.Tentacle
         [Fact]
         public void PollServer_declined_runs_nothing_and_shows_each_command_masked()
         {
-            var tentacle = new StandInTentacle(_fx.Root);
+            var tentacle = new StandInProgram(_fx.Root, "Tentacle");
             string path = OneNode();
             var observer = new RecordingObserver(approve: false);
             var change = PollingTentacles.Register(new PollingRegisterRequest
@@ -172,7 +172,7 @@ namespace OctoHa.Tests.Tentacle
         [Fact]
         public void PollServer_failure_stops_says_what_was_added_and_never_shows_the_key()
         {
-            var tentacle = new StandInTentacle(_fx.Root);
+            var tentacle = new StandInProgram(_fx.Root, "Tentacle");
             tentacle.FailAt(2);
             string path = OneNode();
             var ex = Assert.Throws<OctoHaException>(() => PollingTentacles.Register(new PollingRegisterRequest
@@ -211,7 +211,7 @@ namespace OctoHa.Tests.Tentacle
         [Fact]
         public void Restart_runs_service_restart_for_the_instance_after_a_change_only()
         {
-            var tentacle = new StandInTentacle(_fx.Root);
+            var tentacle = new StandInProgram(_fx.Root, "Tentacle");
             string path = OneNode();
             Index("Tentacle", path);
             PollingRegisterRequest Request() => new PollingRegisterRequest
@@ -232,7 +232,7 @@ namespace OctoHa.Tests.Tentacle
         [Fact]
         public void Restart_that_fails_says_the_config_was_changed_and_how_to_restart()
         {
-            var tentacle = new StandInTentacle(_fx.Root);
+            var tentacle = new StandInProgram(_fx.Root, "Tentacle");
             tentacle.FailAt(1);
             string path = OneNode();
             var ex = Assert.Throws<OctoHaException>(() => PollingTentacles.Register(new PollingRegisterRequest
@@ -248,7 +248,7 @@ namespace OctoHa.Tests.Tentacle
         [Fact]
         public void Restart_without_a_service_manager_is_refused_before_anything_changes()
         {
-            var tentacle = new StandInTentacle(_fx.Root);
+            var tentacle = new StandInProgram(_fx.Root, "Tentacle");
             string path = OneNode();
             byte[] before = File.ReadAllBytes(path);
             var ex = Assert.Throws<OctoHaException>(() => PollingTentacles.Register(new PollingRegisterRequest
@@ -348,7 +348,7 @@ namespace OctoHa.Tests.Tentacle
         [Fact]
         public void Websocket_nodes_keep_their_path_and_poll_server_names_them_with_server_web_socket()
         {
-            var tentacle = new StandInTentacle(_fx.Root);
+            var tentacle = new StandInProgram(_fx.Root, "Tentacle");
             string path = _fx.Linux("[" + TentacleFixture.Entry("wss://octo1.example.com:443/OctopusComms") + "]");
             var show = PollingTentacles.Show(new PollingTentacleQuery { ConfigPath = path, InstanceHome = _home, Nodes = { "wss://OCTO1.example.com/OctopusComms/", "wss://octo2.example.com/OctopusComms" } });
             Assert.Equal(new[] { "Polled wss://octo1.example.com:443/OctopusComms", "Missing wss://octo2.example.com:443/OctopusComms" }, show.Select(s => s.ToString()));
