@@ -44,12 +44,8 @@ namespace OctoHa.Cli.Commands
 
             public void Fill(ParseResult parse, TentacleTarget target)
             {
-                string? config = parse.GetValue(Config), instance = parse.GetValue(Instance);
-                if (!string.IsNullOrWhiteSpace(config) && !string.IsNullOrWhiteSpace(instance))
-                    throw new OctoHaException("ConfigPathAndInstance", OctoHaErrorKind.InvalidArgument,
-                        "Give --config or --instance, not both: --instance is looked up in Tentacle's instance index, which names the config path itself.");
-                target.ConfigPath = config;
-                target.Instance = instance;
+                target.ConfigPath = parse.GetValue(Config);
+                target.Instance = parse.GetValue(Instance);
                 if (target is TentacleChangeRequest change)
                 {
                     change.Restart = parse.GetValue(Restart);

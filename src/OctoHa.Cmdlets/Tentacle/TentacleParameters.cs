@@ -3,14 +3,11 @@ using OctoHa.Tentacle;
 
 namespace OctoHa.Cmdlets.Tentacle
 {
-    /// <summary>What the polling-Tentacle cmdlets share: -ConfigPath or -Instance (not both), and -TentaclePath as a file-system path.</summary>
+    /// <summary>What the polling-Tentacle cmdlets share: -ConfigPath as a file-system path (the engine refuses it together with -Instance), and -TentaclePath.</summary>
     internal static class TentacleParameters
     {
         internal static void Target(OctoHaCmdlet cmdlet, TentacleTarget target, string? configPath, string? instance)
         {
-            if (!string.IsNullOrWhiteSpace(configPath) && !string.IsNullOrWhiteSpace(instance))
-                cmdlet.ArgumentError("ConfigPathAndInstance",
-                    "Give -ConfigPath or -Instance, not both: -Instance is looked up in Tentacle's instance index, which names the config path itself.", instance);
             target.ConfigPath = string.IsNullOrWhiteSpace(configPath) ? null : cmdlet.FileSystemPath(configPath!, "ConfigPath", "Tentacle.config is a file");
             target.Instance = instance;
         }

@@ -12,7 +12,7 @@ namespace OctoHa.Tentacle
 
         public string? ConfigPath { get; set; }
 
-        /// <summary>The instance name; used when <see cref="ConfigPath"/> is empty (default "Tentacle").</summary>
+        /// <summary>The instance name, instead of <see cref="ConfigPath"/> (default "Tentacle"); giving both is an error.</summary>
         public string? Instance { get; set; }
 
         /// <summary>The machine configuration home (else the environment override, /etc/octopus or %ProgramData%\Octopus).</summary>

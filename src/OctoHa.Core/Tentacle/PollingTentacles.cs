@@ -244,6 +244,10 @@ namespace OctoHa.Tentacle
         /// <summary>The config path to read, and the instance name to give Tentacle's own commands (null when unknown).</summary>
         internal static (string Path, string? Instance) Locate(TentacleTarget target)
         {
+            if (!string.IsNullOrWhiteSpace(target.ConfigPath) && !string.IsNullOrWhiteSpace(target.Instance))
+                throw new OctoHaException("ConfigPathAndInstance", OctoHaErrorKind.InvalidArgument,
+                    "Give the config path or the instance (-ConfigPath or -Instance; --config or --instance), not both: the instance is looked up " +
+                    "in Tentacle's instance index, which names the config path itself.", target.Instance);
             if (!string.IsNullOrWhiteSpace(target.ConfigPath))
             {
                 string full = Path.GetFullPath(target.ConfigPath!);

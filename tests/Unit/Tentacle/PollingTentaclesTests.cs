@@ -124,6 +124,15 @@ namespace OctoHa.Tests.Tentacle
         }
 
         [Fact]
+        public void A_config_path_and_an_instance_together_are_refused()
+        {
+            string path = OneNode();
+            var ex = Assert.Throws<OctoHaException>(() => PollingTentacles.Show(new PollingTentacleQuery { ConfigPath = path, Instance = "Tentacle", InstanceHome = _home }));
+            Assert.Equal("ConfigPathAndInstance", ex.ErrorId);
+            Assert.Equal(OctoHaErrorKind.InvalidArgument, ex.Kind);
+        }
+
+        [Fact]
         public void PollServer_runs_one_command_per_missing_node_with_the_key_masked_in_everything_it_reports()
         {
             var tentacle = new StandInProgram(_fx.Root, "Tentacle");
